@@ -1,0 +1,3 @@
+from lupus_guide.cli import entry_point
+
+entry_point()

@@ -1,0 +1,230 @@
+"""The command line: parse options, call one view function, hand its result to a renderer."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Callable, Optional
+
+import typer
+
+from lupus_guide import __version__
+from lupus_guide.errors import ExitCode
+from lupus_guide.render import OutputFormat
+
+app = typer.Typer(
+    name="lupus-guide",
+    help="An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.\n\n"
+    "Start with: lupus-guide therapies",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class StageChoice(str, Enum):
+    before = "before"
+    during = "during"
+    after = "after"
+
+
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", case_sensitive=False,
+                 help="Output: table (for a terminal), plain (no colour or boxes) or json."),
+]
+ColorOpt = Annotated[
+    ColorChoice,
+    typer.Option("--color", case_sensitive=False,
+                 help="Colour: auto (default; follows NO_COLOR and the terminal), always or never."),
+]
+TherapyOpt = Annotated[
+    Optional[str],
+    typer.Option("--therapy", "-t", help="A therapy by any name, e.g. rituximab or Benlysta."),
+]
+
+
+def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable) -> None:
+    """Load the content, build the result, render it, and turn expected failures into exit codes."""
+    import os
+    import sys
+
+    from lupus_guide.context import Env
+    from lupus_guide.errors import GuideError
+
+    env = Env(color_option=color.value)
+    try:
+        from lupus_guide.content import load_content
+        from lupus_guide.render import render
+
+        content = load_content()
+        text = render(build(content), fmt, env, content.guide.last_reviewed)
+        env.stdout.write(text)
+        env.stdout.flush()
+    except GuideError as exc:
+        print(f"lupus-guide {command}: {exc.line()}", file=env.stderr)
+        raise typer.Exit(exc.code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (`lupus-guide faq | head -1`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+    except Exception as exc:  # noqa: BLE001 - never show a traceback (it could hold health data)
+        if os.environ.get("LUPUS_GUIDE_DEBUG"):
+            raise
+        print(f"lupus-guide {command}: internal error ({type(exc).__name__}). "
+              "Set LUPUS_GUIDE_DEBUG=1 to see details.", file=env.stderr)
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lupus-guide {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                           help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
+
+    Start with: lupus-guide therapies
+    """
+
+
+@app.command()
+def therapies(
+    name: Annotated[Optional[str], typer.Argument(help="Show one therapy in full (any name).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+) -> None:
+    """lupus-guide therapies [belimumab] — compare infusion therapies, or show one in full.
+
+    With no NAME: a side-by-side table of every therapy. With a NAME (generic, brand or
+    biosimilar, any case): everything about that one, with sources.
+    """
+    from lupus_guide.views import therapies as views
+
+    run("therapies", fmt, color,
+        lambda c: views.page(c, name) if name is not None else views.overview(c))
+
+
+@app.command()
+def faq(
+    text: Annotated[Optional[str], typer.Argument(help="Words to look for, e.g. pain.")] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Only this topic.")] = None,
+    therapy: TherapyOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+) -> None:
+    """lupus-guide faq [eat] — list the questions people ask, or show the answers that match.
+
+    Filter with --topic (e.g. costs) or --therapy (e.g. rituximab).
+    """
+    from lupus_guide.views.faq import faq as build
+
+    run("faq", fmt, color, lambda c: build(c, text, topic, therapy))
+
+
+@app.command()
+def prepare(
+    therapy: TherapyOpt = None,
+    stage: Annotated[
+        Optional[StageChoice], typer.Option("--stage", "-s", case_sensitive=False,
+                                            help="Only before, during or after.")
+    ] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+) -> None:
+    """lupus-guide prepare --therapy rituximab — a checklist for before, during and after.
+
+    Without --therapy: the items for every infusion. With it: that therapy's items too.
+    """
+    from lupus_guide.views.prepare import checklist
+
+    run("prepare", fmt, color,
+        lambda c: checklist(c, therapy, stage.value if stage else None))
+
+
+@app.command("side-effects")
+def side_effects(
+    name: Annotated[Optional[str], typer.Argument(help="One therapy (any name).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+) -> None:
+    """lupus-guide side-effects [rituximab] — common, serious, when to call, and emergencies."""
+    from lupus_guide.views.therapies import side_effects as build
+
+    run("side-effects", fmt, color, lambda c: build(c, name))
+
+
+@app.command()
+def costs(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+    """lupus-guide costs — what drives the cost, insurance questions, appeals and help paying."""
+    from lupus_guide.views.topics import topics
+
+    run("costs", fmt, color, lambda c: topics(c, "costs"))
+
+
+@app.command()
+def care(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+    """lupus-guide care — long-term care: check-ups, tests, infections, vaccines, pregnancy."""
+    from lupus_guide.views.topics import topics
+
+    run("care", fmt, color, lambda c: topics(c, "care"))
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for, e.g. hepatitis.")],
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+) -> None:
+    """lupus-guide search hepatitis — search therapies, questions, checklists, costs and care."""
+    from lupus_guide.views.faq import search as build
+
+    run("search", fmt, color, lambda c: build(c, text))
+
+
+@app.command()
+def sources(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+    """lupus-guide sources — every source the guide cites, what it supports, when checked."""
+    from lupus_guide.views.sources import sources as build
+
+    run("sources", fmt, color, build)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: Click's usage errors become one line on stderr instead of a boxed panel."""
+    import sys
+
+    import click
+
+    try:
+        code = app(args=argv, prog_name="lupus-guide", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
+        return ExitCode.USAGE
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "lupus-guide"
+        print(f"{command}: {exc.format_message()} (see `{command} --help`)", file=sys.stderr)
+        return ExitCode.USAGE
+    except click.Abort:
+        return ExitCode.INTERRUPTED
+    return int(code or 0)
+
+
+def entry_point() -> None:
+    raise SystemExit(main())

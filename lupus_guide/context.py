@@ -1,0 +1,76 @@
+"""The environment a command runs in: streams, colour, width. Built per invocation.
+
+Tests build an ``Env`` directly instead of patching globals (httpie's habit).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Mapping
+
+
+@dataclass
+class Env:
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    color_option: str = "auto"
+
+    @property
+    def is_tty(self) -> bool:
+        isatty = getattr(self.stdout, "isatty", None)
+        try:
+            return bool(isatty and isatty())
+        except ValueError:  # closed stream
+            return False
+
+    @property
+    def color(self) -> bool:
+        """--color always|never > NO_COLOR > FORCE_COLOR > TERM=dumb > is stdout a TTY."""
+        if self.color_option == "always":
+            return True
+        if self.color_option == "never":
+            return False
+        if self.environ.get("NO_COLOR"):
+            return False
+        if self.environ.get("FORCE_COLOR"):
+            return True
+        if self.environ.get("TERM") == "dumb":
+            return False
+        return self.is_tty
+
+    @property
+    def unicode(self) -> bool:
+        encoding = (getattr(self.stdout, "encoding", None) or "").lower().replace("-", "")
+        return encoding.startswith("utf")
+
+    @property
+    def width(self) -> int:
+        """Terminal width: COLUMNS, then the terminal, then 80; never below 20."""
+        columns = self.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return max(20, int(columns))
+        if self.is_tty:
+            try:
+                return max(20, os.get_terminal_size(self.stdout.fileno()).columns)
+            except (OSError, ValueError, AttributeError):
+                pass
+        return 80
+
+    def console(self, file: IO[str] | None = None):
+        """A Rich console that follows this environment's colour and width decisions."""
+        from rich.console import Console
+
+        return Console(
+            file=file if file is not None else self.stdout,
+            width=self.width,
+            force_terminal=self.color,
+            no_color=not self.color,
+            color_system="standard" if self.color else None,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+            safe_box=not self.unicode,
+        )

@@ -1,0 +1,170 @@
+"""Therapy lookup by any name, text search over the content, and "did you mean"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from lupus_guide.errors import NotFound, UsageError
+
+STOPWORDS = frozenset(
+    "a an and are as at be before after can do does for from how i if in is it my of on or "
+    "should the to what when where which who will with you your".split()
+)
+MAX_QUERY_CHARS = 200
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def therapy_names(therapy) -> list[str]:
+    """Every name a person might type for a therapy: id, generic, brands, biosimilars, others."""
+    names = [therapy.id, therapy.generic_name, *therapy.brand_names, *therapy.other_names]
+    for biosimilar in therapy.biosimilars:
+        # "Truxima (rituximab-abbs)" is found as "Truxima" and as "rituximab-abbs"
+        names.extend(part.strip() for part in re.split(r"[()]", biosimilar) if part.strip())
+    return names
+
+
+def clean_query(text: str, what: str = "search text") -> str:
+    """Reject empty, over-long or control-character queries with a clear message."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise UsageError(f"The {what} is empty.", "Type a word or two, for example: pain")
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise UsageError(f"The {what} is longer than {MAX_QUERY_CHARS} characters.")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        raise UsageError(f"The {what} contains control characters.")
+    return cleaned
+
+
+def find_therapy(therapies, name: str):
+    """The therapy known by ``name`` (case-insensitive), or NotFound with a suggestion."""
+    import difflib
+
+    wanted = _normal(clean_query(name, "therapy name"))
+    by_name: dict[str, tuple[str, object]] = {}
+    for therapy in therapies:
+        for alias in therapy_names(therapy):
+            by_name.setdefault(_normal(alias), (alias, therapy))
+    if wanted in by_name:
+        return by_name[wanted][1]
+    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
+    if close:
+        hint = f'Did you mean "{by_name[close[0]][0]}"?'
+    else:
+        hint = "Run `lupus-guide therapies` to see them all."
+    raise NotFound(f'No therapy named "{printable(name)}".', hint)
+
+
+def printable(text: str, limit: int = 60) -> str:
+    """User input made safe to echo in an error line."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Search terms of a text: lowercase words, stop words dropped, crudely stemmed."""
+    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in STOPWORDS]
+
+
+def _term_score(term: str, words: set[str]) -> float:
+    if term in words:
+        return 1.0
+    if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w)) for w in words):
+        return 0.5
+    return 0.0
+
+
+@dataclass
+class Hit:
+    """One search result: what kind of thing, its id and title, where it lives, and a score."""
+
+    kind: str
+    id: str
+    title: str
+    where: str
+    score: float
+    snippet: str
+    item: object
+
+
+def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
+    """Weighted score of a query against (text, weight) fields; 0 when nothing matches."""
+    wanted = terms(query)
+    if not wanted:
+        return 0.0
+    fields = [(set(terms(text)), text.casefold(), weight) for text, weight in fields]
+    total, matched = 0.0, 0
+    for term in wanted:
+        best = max((_term_score(term, words) * weight for words, _, weight in fields), default=0.0)
+        matched += best > 0
+        total += best
+    if matched == 0:
+        return 0.0
+    phrase = query.casefold().strip()
+    if len(wanted) > 1 and any(phrase in text for _, text, _ in fields):
+        total += 2.0
+    return total * matched / len(wanted)
+
+
+def rank(hits: list[Hit]) -> list[Hit]:
+    return sorted((h for h in hits if h.score > 0), key=lambda h: (-h.score, h.kind, h.id))
+
+
+def search_faq(entries, query: str) -> list[Hit]:
+    """FAQ entries matching ``query``, best first."""
+    query = clean_query(query)
+    hits = []
+    for entry in entries:
+        fields = [(entry.question, 3.0), (" ".join(entry.topics), 2.0), (entry.answer, 1.0)]
+        hits.append(
+            Hit("faq", entry.id, entry.question, "FAQ", score_fields(query, fields), entry.answer, entry)
+        )
+    return rank(hits)
+
+
+def search_all(content, query: str) -> list[Hit]:
+    """Therapies, FAQ, checklists, costs and care topics matching ``query``, best first."""
+    query = clean_query(query)
+    hits = search_faq(content.faq, query)
+    for therapy in content.therapies:
+        names = " ".join(therapy_names(therapy))
+        for field_name, section in therapy.sections():
+            body = " ".join([section.summary, *section.items])
+            fields = [(names, 1.5), (field_name.replace("_", " "), 1.0), (body, 1.0)]
+            where = f"therapies {therapy.id} › {field_name.replace('_', ' ')}"
+            score = score_fields(query, fields)
+            snippet = section.summary or "; ".join(section.items)
+            hits.append(Hit("therapy", therapy.id, therapy.display_name, where, score, snippet, therapy))
+    for item in content.checklists:
+        fields = [(item.text, 2.0), (item.detail, 1.0), (" ".join(item.therapies), 1.0)]
+        where = f"prepare › {item.stage}"
+        hits.append(Hit("checklist", item.id, item.text, where, score_fields(query, fields), item.detail, item))
+    for kind, topics in (("costs", content.costs), ("care", content.care)):
+        for topic in topics:
+            fields = [(topic.title, 3.0), (topic.summary, 1.0), (" ".join(topic.items), 1.0)]
+            score = score_fields(query, fields)
+            hits.append(Hit(kind, topic.id, topic.title, kind, score, topic.summary, topic))
+    return _best_per_place(rank(hits))
+
+
+def _best_per_place(hits: list[Hit]) -> list[Hit]:
+    """Keep at most two sections per therapy so one therapy cannot flood the results."""
+    seen: dict[tuple[str, str], int] = {}
+    kept = []
+    for hit in hits:
+        key = (hit.kind, hit.id)
+        seen[key] = seen.get(key, 0) + 1
+        if hit.kind != "therapy" or seen[key] <= 2:
+            kept.append(hit)
+    return kept

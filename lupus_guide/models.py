@@ -1,0 +1,177 @@
+"""Typed content models. Every YAML file is converted into these and validated on load.
+
+Text fields are typed ``str`` so that YAML 1.1 surprises (``no`` read as ``False``,
+``1.10`` read as a float) fail validation instead of printing the wrong thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import msgspec
+
+Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https://\S+$")]
+IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Stage = Literal["before", "during", "after"]
+Status = Literal["approved", "off-label", "not-approved"]
+
+
+class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """Where a fact comes from, and when we last checked it."""
+
+    title: Text
+    url: Url
+    checked: IsoDate
+
+
+Sources = Annotated[list[Source], msgspec.Meta(min_length=1)]
+
+
+class Section(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One group of facts: a summary, a list of items, and at least one source."""
+
+    summary: str = ""
+    items: list[Text] = []
+    sources: Sources
+
+
+class Approval(Section, kw_only=True):
+    sle_status: Status
+    ln_status: Status
+    sle: Text
+    ln: Text
+
+
+class Schedule(Section, kw_only=True):
+    usual: Text
+    first_infusions: str = ""
+    later_infusions: str = ""
+    infusion_time: str = ""
+
+
+class SideEffects(Section, kw_only=True):
+    threshold: Text
+
+
+class BoxedWarning(Section, kw_only=True):
+    """The label's boxed warning. ``items: []`` means the label has none."""
+
+    short: str = ""
+
+
+class Therapy(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    id: Slug
+    generic_name: Text
+    brand_names: list[Text] = []
+    biosimilars: list[Text] = []
+    other_names: list[Text] = []
+    drug_class: Text
+    how_it_works: Text
+    routes: Annotated[list[Text], msgspec.Meta(min_length=1)]
+    approval: Approval
+    schedule: Schedule
+    premedication: Section
+    before_starting: Section
+    common_side_effects: SideEffects
+    serious_warnings: Section
+    boxed_warning: BoxedWarning
+    call_care_team: Section
+    call_emergency: Section
+    pregnancy: Section
+    breastfeeding: Section
+    monitoring: Section
+    missed_dose: Section | None = None
+    assistance: Section
+    last_reviewed: IsoDate
+
+    @property
+    def display_name(self) -> str:
+        brands = ", ".join(self.brand_names)
+        return f"{self.generic_name} ({brands})" if brands else self.generic_name
+
+    def sections(self) -> list[tuple[str, Section]]:
+        """Every fact group of this therapy, by field name, in reading order."""
+        found = []
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            if isinstance(value, Section):
+                found.append((name, value))
+        return found
+
+    def all_sources(self) -> list[Source]:
+        """Every source this therapy cites, each once, in first-cited order."""
+        return unique_sources(src for _, sec in self.sections() for src in sec.sources)
+
+
+class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    id: Slug
+    stage: Stage
+    text: Text
+    detail: str = ""
+    therapies: list[Slug] = []
+    sources: Sources
+
+
+class FaqEntry(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    id: Slug
+    question: Text
+    answer: Text
+    topics: list[Slug] = []
+    therapies: list[Slug] = []
+    sources: Sources
+
+
+class Topic(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    id: Slug
+    title: Text
+    summary: str = ""
+    items: list[Text] = []
+    sources: Sources
+
+
+class GuideInfo(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: Text
+    last_reviewed: IsoDate
+    disclaimer: Text
+
+
+class TherapiesFile(msgspec.Struct, forbid_unknown_fields=True):
+    therapies: list[Therapy]
+
+
+class ChecklistsFile(msgspec.Struct, forbid_unknown_fields=True):
+    items: list[ChecklistItem]
+
+
+class FaqFile(msgspec.Struct, forbid_unknown_fields=True):
+    entries: list[FaqEntry]
+
+
+class TopicsFile(msgspec.Struct, forbid_unknown_fields=True):
+    topics: list[Topic]
+
+
+class Content(msgspec.Struct, kw_only=True):
+    """All of the guide's content, validated and cross-checked."""
+
+    guide: GuideInfo
+    therapies: list[Therapy]
+    checklists: list[ChecklistItem]
+    faq: list[FaqEntry]
+    costs: list[Topic]
+    care: list[Topic]
+
+
+def unique_sources(sources) -> list[Source]:
+    """Sources in first-seen order, each (title, url) once."""
+    seen: dict[tuple[str, str], Source] = {}
+    for src in sources:
+        seen.setdefault((src.title, src.url), src)
+    return list(seen.values())
+
+
+def parse_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

@@ -1,0 +1,26 @@
+"""Renderers, chosen at the edge: the same Result becomes table, plain or JSON text."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+
+
+def render(result, fmt: OutputFormat, env, last_reviewed: str) -> str:
+    """The text for ``result`` in format ``fmt``; each renderer module is imported only if used."""
+    if fmt is OutputFormat.json:
+        from lupus_guide.render.json import render_json
+
+        return render_json(result, last_reviewed)
+    if fmt is OutputFormat.plain:
+        from lupus_guide.render.plain import render_plain
+
+        return render_plain(result.document, env.width, env.unicode)
+    from lupus_guide.render.terminal import render_terminal
+
+    return render_terminal(result.document, env)

@@ -1,0 +1,34 @@
+"""`prepare`: the before / during / after checklist."""
+
+from __future__ import annotations
+
+from lupus_guide.document import Checklist, Heading, Paragraph
+from lupus_guide.lookup import find_therapy
+from lupus_guide.views import Result, new_document, to_data
+
+STAGES = ("before", "during", "after")
+STAGE_TITLES = {
+    "before": "Before the infusion",
+    "during": "During the infusion",
+    "after": "After the infusion",
+}
+
+
+def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
+    """General checklist items, plus the items for one therapy when one is named."""
+    chosen = find_therapy(content.therapies, therapy) if therapy else None
+    stages = [stage] if stage else list(STAGES)
+    title = "Infusion checklist" + (f": {chosen.display_name}" if chosen else "")
+    doc = new_document(content, title)
+    doc.add(Heading(title))
+    data = {"therapy": chosen.id if chosen else None, "stages": {}}
+    for name in stages:
+        items = [i for i in content.checklists if i.stage == name
+                 and (not i.therapies or (chosen is not None and chosen.id in i.therapies))]
+        doc.add(Heading(STAGE_TITLES[name], 2), Checklist([(i.text, i.detail) for i in items]))
+        data["stages"][name] = [to_data(i) for i in items]
+    if chosen is None:
+        doc.add(Paragraph("For the items that go with one therapy: "
+                          "lupus-guide prepare --therapy NAME"))
+    doc.add(Paragraph("Follow your infusion center's instructions when they differ from this list."))
+    return Result("prepare", data, doc)

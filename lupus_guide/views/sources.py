@@ -1,0 +1,43 @@
+"""`sources`: every source, what it supports, and when it was checked."""
+
+from __future__ import annotations
+
+from lupus_guide.document import Bullets, Heading, Paragraph
+from lupus_guide.views import Result, new_document
+
+
+def cited_places(content):
+    """(source, where it is cited) for every citation in the guide."""
+    for t in content.therapies:
+        for field_name, section in t.sections():
+            for src in section.sources:
+                yield src, f"therapies {t.id}: {field_name.replace('_', ' ')}"
+    for item in content.checklists:
+        for src in item.sources:
+            yield src, f"prepare: {item.id}"
+    for entry in content.faq:
+        for src in entry.sources:
+            yield src, f"faq: {entry.id}"
+    for kind in ("costs", "care"):
+        for topic in getattr(content, kind):
+            for src in topic.sources:
+                yield src, f"{kind}: {topic.id}"
+
+
+def sources(content) -> Result:
+    by_url: dict[str, dict] = {}
+    for src, place in cited_places(content):
+        record = by_url.setdefault(src.url, {"title": src.title, "url": src.url,
+                                             "checked": src.checked, "supports": []})
+        record["checked"] = max(record["checked"], src.checked)
+        if place not in record["supports"]:
+            record["supports"].append(place)
+    records = sorted(by_url.values(), key=lambda r: r["title"].casefold())
+    doc = new_document(content, "Sources")
+    doc.add(Heading("Sources"),
+            Paragraph(f"{len(records)} source{'s' if len(records) != 1 else ''}. Each fact in the guide names where it comes from."))
+    for r in records:
+        doc.add(Heading(r["title"], 2),
+                Paragraph(f"{r['url']}  (checked {r['checked']})"),
+                Bullets(r["supports"]))
+    return Result("sources", records, doc)

@@ -1,0 +1,146 @@
+"""`therapies`, `therapies NAME` and `side-effects`."""
+
+from __future__ import annotations
+
+from lupus_guide.document import Bullets, Callout, Fields, Heading, Paragraph, Table
+from lupus_guide.lookup import find_therapy
+from lupus_guide.views import Result, new_document, source_rows, to_data
+
+STATUS_LABEL = {
+    "approved": "FDA-approved",
+    "off-label": "off-label in the US",
+    "not-approved": "not FDA-approved",
+}
+
+
+def therapy_record(therapy) -> dict:
+    """A therapy as JSON data: every field, plus all of its sources in one list."""
+    record = to_data(therapy)
+    record["display_name"] = therapy.display_name
+    record["sources"] = to_data(therapy.all_sources())
+    return record
+
+
+def boxed_summary(therapy) -> str:
+    box = therapy.boxed_warning
+    if not box.items:
+        return "None on the label"
+    return box.short or f"Yes ({len(box.items)}): see `lupus-guide therapies {therapy.id}`"
+
+
+def approval_summary(therapy) -> str:
+    approval = therapy.approval
+    return f"SLE: {STATUS_LABEL[approval.sle_status]}\nLN: {STATUS_LABEL[approval.ln_status]}"
+
+
+def how_given(therapy) -> str:
+    parts = [", ".join(therapy.routes), therapy.schedule.usual]
+    if therapy.schedule.infusion_time:
+        parts.append(f"Infusion time: {therapy.schedule.infusion_time}")
+    return "\n".join(parts)
+
+
+def overview(content) -> Result:
+    """The side-by-side comparison of every therapy."""
+    columns = ["Therapy", "How it works", "Approved for", "How it is given",
+               "Common side effects", "Boxed warning"]
+    rows = []
+    for t in content.therapies:
+        name = t.display_name
+        if t.biosimilars:
+            name += "\nBiosimilars: " + ", ".join(b.split(" (")[0] for b in t.biosimilars)
+        common = ", ".join(t.common_side_effects.items[:4])
+        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common, boxed_summary(t)])
+    doc = new_document(content, "Infusion therapies for lupus")
+    doc.add(
+        Heading("Infusion therapies for lupus"),
+        Table(columns, rows),
+        Paragraph("SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the kidneys). "
+                  "Schedules are the usual ones on the label; your own schedule comes from your care "
+                  "team. For one therapy in full: lupus-guide therapies NAME"),
+    )
+    return Result("therapies", [therapy_record(t) for t in content.therapies], doc)
+
+
+def _section(title: str, section, lead: str = "") -> list:
+    blocks: list = [Heading(title, 2)]
+    if lead:
+        blocks.append(Paragraph(lead))
+    if section.summary:
+        blocks.append(Paragraph(section.summary))
+    if section.items:
+        blocks.append(Bullets(list(section.items)))
+    return blocks
+
+
+def side_effect_callouts(therapy) -> list:
+    """The four groups a person must tell apart, with headings and symbols (not colour alone)."""
+    common = therapy.common_side_effects
+    blocks: list = []
+    if therapy.boxed_warning.items:
+        blocks.append(Callout("boxed", "Boxed warning (the label's most serious warning)",
+                              therapy.boxed_warning.summary, list(therapy.boxed_warning.items)))
+    blocks += [
+        Callout("common", "Common side effects", common.threshold, list(common.items)),
+        Callout("serious", "Serious side effects and warnings",
+                therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
+        Callout("call", "Call your care team the same day",
+                therapy.call_care_team.summary, list(therapy.call_care_team.items)),
+        Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
+                therapy.call_emergency.summary, list(therapy.call_emergency.items)),
+    ]
+    return blocks
+
+
+def page(content, name: str) -> Result:
+    """Everything the guide knows about one therapy."""
+    t = find_therapy(content.therapies, name)
+    doc = new_document(content, t.display_name)
+    also = [*t.biosimilars, *t.other_names]
+    facts = [("Drug type", t.drug_class), ("How it works", t.how_it_works),
+             ("How it is given", ", ".join(t.routes))]
+    if also:
+        facts.insert(0, ("Also called", ", ".join(also)))
+    doc.add(Heading(t.display_name), Fields(facts))
+    approval = t.approval
+    doc.add(Heading("Approved for lupus?", 2),
+            Fields([("SLE", approval.sle), ("Lupus nephritis", approval.ln)]))
+    if approval.summary:
+        doc.add(Paragraph(approval.summary))
+    sched = t.schedule
+    rows = [("Usual schedule", sched.usual), ("First infusions", sched.first_infusions),
+            ("Later infusions", sched.later_infusions), ("Infusion time", sched.infusion_time)]
+    doc.add(Heading("The usual schedule on the label", 2), Fields([r for r in rows if r[1]]))
+    if sched.summary:
+        doc.add(Paragraph(sched.summary))
+    if sched.items:
+        doc.add(Bullets(list(sched.items)))
+    doc.add(*_section("Medicines before the infusion (premedication)", t.premedication))
+    doc.add(*_section("Before you start", t.before_starting))
+    doc.add(Heading("Side effects and warnings", 2), *side_effect_callouts(t))
+    for title, section in (("Pregnancy", t.pregnancy), ("Breastfeeding", t.breastfeeding),
+                           ("Tests and check-ups", t.monitoring)):
+        doc.add(*_section(title, section))
+    if t.missed_dose:
+        doc.add(*_section("If an infusion is missed", t.missed_dose))
+    doc.add(*_section("Help paying", t.assistance))
+    doc.add(Heading("Sources", 2), source_rows(t.all_sources()))
+    return Result("therapies", therapy_record(t), doc)
+
+
+def side_effects(content, name: str | None) -> Result:
+    """Side effects of one therapy, or of all of them."""
+    chosen = [find_therapy(content.therapies, name)] if name else content.therapies
+    doc = new_document(content, "Side effects")
+    doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name else "")))
+    data = []
+    for t in chosen:
+        if not name:
+            doc.add(Heading(t.display_name, 2))
+        doc.add(*side_effect_callouts(t))
+        record = {"id": t.id, "generic_name": t.generic_name, "brand_names": list(t.brand_names)}
+        for field_name in ("boxed_warning", "common_side_effects", "serious_warnings",
+                           "call_care_team", "call_emergency"):
+            record[field_name] = to_data(getattr(t, field_name))
+        data.append(record)
+    return Result("side-effects", data, doc)

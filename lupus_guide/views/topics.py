@@ -1,0 +1,22 @@
+"""`costs` and `care`: topics with a title, a summary and a list."""
+
+from __future__ import annotations
+
+from lupus_guide.document import Heading
+from lupus_guide.models import unique_sources
+from lupus_guide.views import Result, new_document, source_rows, to_data, topic_blocks
+
+TITLES = {
+    "costs": "Costs and insurance",
+    "care": "Long-term care and check-ups",
+}
+
+
+def topics(content, kind: str) -> Result:
+    items = getattr(content, kind)
+    doc = new_document(content, TITLES[kind])
+    doc.add(Heading(TITLES[kind]))
+    for topic in items:
+        doc.add(*topic_blocks(topic))
+    doc.add(Heading("Sources", 2), source_rows(unique_sources(s for t in items for s in t.sources)))
+    return Result(kind, [to_data(t) for t in items], doc)
