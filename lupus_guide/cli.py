@@ -15,7 +15,7 @@ app = typer.Typer(
     name="lupus-guide",
     help="An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.\n\n"
     "Start with: lupus-guide therapies",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -93,6 +93,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                            help="Print the version and exit.")
@@ -102,6 +103,9 @@ def main_callback(
 
     Start with: lupus-guide therapies
     """
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit()
 
 
 @app.command()
@@ -110,10 +114,9 @@ def therapies(
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
 ) -> None:
-    """lupus-guide therapies [belimumab] — compare infusion therapies, or show one in full.
+    """lupus-guide therapies belimumab — compare infusion therapies, or show one in full.
 
-    With no NAME: a side-by-side table of every therapy. With a NAME (generic, brand or
-    biosimilar, any case): everything about that one, with sources.
+    With no NAME: a side-by-side table of every therapy. With a NAME (generic, brand or biosimilar, any case): everything about that one, with sources.
     """
     from lupus_guide.views import therapies as views
 
@@ -129,9 +132,9 @@ def faq(
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
 ) -> None:
-    """lupus-guide faq [eat] — list the questions people ask, or show the answers that match.
+    """lupus-guide faq eat — list the questions people ask, or show the answers that match.
 
-    Filter with --topic (e.g. costs) or --therapy (e.g. rituximab).
+    With no words: every question. Filter with --topic (e.g. insurance) or --therapy (e.g. rituximab).
     """
     from lupus_guide.views.faq import faq as build
 
@@ -164,7 +167,10 @@ def side_effects(
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
 ) -> None:
-    """lupus-guide side-effects [rituximab] — common, serious, when to call, and emergencies."""
+    """lupus-guide side-effects rituximab — common, serious, when to call, and emergencies.
+
+    With no NAME: every therapy.
+    """
     from lupus_guide.views.therapies import side_effects as build
 
     run("side-effects", fmt, color, lambda c: build(c, name))
@@ -210,18 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's usage errors become one line on stderr instead of a boxed panel."""
     import sys
 
-    import click
-
     try:
         code = app(args=argv, prog_name="lupus-guide", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
-        return ExitCode.USAGE
-    except click.UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "lupus-guide"
+    except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "lupus-guide"
         print(f"{command}: {exc.format_message()} (see `{command} --help`)", file=sys.stderr)
         return ExitCode.USAGE
-    except click.Abort:
+    except typer.Abort:
         return ExitCode.INTERRUPTED
     return int(code or 0)
 

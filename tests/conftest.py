@@ -1,0 +1,49 @@
+"""Shared fixtures: a pinned terminal (width 80, no colour) and a way to run the CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+from typer.testing import CliRunner
+
+from lupus_guide.cli import main
+from lupus_guide.content import load_content
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch):
+    """The suite must not depend on the terminal it runs in."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "LUPUS_GUIDE_DEBUG", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@dataclass
+class Outcome:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli():
+    """Run ``lupus-guide ARGS`` in-process, the way the console script does."""
+
+    def invoke(*args: str, env: dict | None = None) -> Outcome:
+        runner = CliRunner()
+        with runner.isolation(env=env) as (out, err, _):
+            code = main(list(args))
+        return Outcome(code, out.getvalue().decode(), err.getvalue().decode())
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content()

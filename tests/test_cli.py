@@ -1,0 +1,75 @@
+import re
+import subprocess
+import sys
+
+import pytest
+
+from lupus_guide import __version__
+from lupus_guide.cli import app
+
+COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources"]
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.code == 0
+    assert result.stdout.strip() == f"lupus-guide {__version__}"
+
+
+def test_no_arguments_shows_help(cli):
+    result = cli()
+    assert result.code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+def test_every_command_is_registered_and_has_help_with_an_example(cli):
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert registered == set(COMMANDS)
+    for command in COMMANDS:
+        result = cli(command, "--help")
+        assert result.code == 0, command
+        assert f"lupus-guide {command}" in result.stdout, command
+
+
+def test_every_command_is_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for command in COMMANDS:
+        assert f"lupus-guide {command}" in readme, command
+
+
+@pytest.mark.parametrize("args", [["therapies", "--format", "xml"], ["therapies", "--bogus"],
+                                  ["search"], ["prepare", "--stage", "later"], ["nonsense"]])
+def test_bad_command_line_is_one_line_on_stderr(cli, args):
+    result = cli(*args)
+    assert result.code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_works():
+    done = subprocess.run([sys.executable, "-m", "lupus_guide", "--version"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"lupus-guide {__version__}"
+
+
+@pytest.mark.parametrize("command", [["therapies"], ["therapies", "rituximab"], ["faq"],
+                                     ["faq", "pain"], ["prepare"], ["side-effects"], ["costs"],
+                                     ["care"], ["search", "hepatitis"], ["sources"]])
+def test_every_command_in_every_format(cli, command):
+    for fmt in ("table", "plain", "json"):
+        result = cli(*command, "--format", fmt)
+        assert result.code == 0, (command, fmt, result.stderr)
+        assert result.stdout.strip()
+        if fmt == "json":
+            envelope = result.json()
+            assert envelope["schema_version"] == 1
+            assert envelope["command"] == command[0]
+            assert envelope["data"]
+        else:
+            flat = " ".join(result.stdout.split())
+            assert re.search(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.$", flat)

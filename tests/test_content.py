@@ -1,0 +1,103 @@
+"""Checks on the content itself: complete, sourced, consistent, plainly and safely worded."""
+
+import re
+import statistics
+
+import pytest
+
+from lupus_guide.content import reference_problems
+
+
+def passages(content):
+    """Every patient-facing passage of text in the guide."""
+    for t in content.therapies:
+        yield t.how_it_works
+        for _, section in t.sections():
+            if section.summary:
+                yield section.summary
+            yield from section.items
+    for item in content.checklists:
+        yield item.text
+        if item.detail:
+            yield item.detail
+    for entry in content.faq:
+        yield from (p for p in entry.answer.split("\n\n") if p.strip())
+    for topic in [*content.costs, *content.care]:
+        if topic.summary:
+            yield topic.summary
+        yield from topic.items
+
+
+def test_no_duplicate_ids_or_dangling_references(content):
+    assert reference_problems(content) == []
+
+
+def test_the_six_therapies_of_the_brief(content):
+    assert {t.id for t in content.therapies} == {
+        "belimumab", "anifrolumab", "rituximab", "obinutuzumab", "cyclophosphamide",
+        "methylprednisolone"}
+
+
+def test_off_label_uses_are_marked(content):
+    by_id = {t.id: t for t in content.therapies}
+    assert by_id["rituximab"].approval.sle_status != "approved"
+    assert by_id["rituximab"].approval.ln_status != "approved"
+    assert by_id["cyclophosphamide"].approval.ln_status == "off-label"
+    assert by_id["belimumab"].approval.ln_status == "approved"
+    assert by_id["obinutuzumab"].approval.ln_status == "approved"
+    assert by_id["anifrolumab"].approval.ln_status != "approved"
+
+
+def test_boxed_warnings_present_where_labels_have_them(content):
+    by_id = {t.id: t for t in content.therapies}
+    for therapy_id in ("rituximab", "obinutuzumab"):
+        text = " ".join(by_id[therapy_id].boxed_warning.items).lower()
+        assert "hepatitis b" in text and ("pml" in text or "leukoencephalopathy" in text)
+
+
+def test_anti_cd20_drugs_require_hepatitis_b_screening(content):
+    for therapy_id in ("rituximab", "obinutuzumab"):
+        items = [i for i in content.checklists if therapy_id in i.therapies and i.stage == "before"]
+        assert any("hepatitis b" in (i.text + i.detail).lower() for i in items), therapy_id
+
+
+def test_emergency_sections_say_to_call_emergency_services(content):
+    for t in content.therapies:
+        text = " ".join([t.call_emergency.summary, *t.call_emergency.items])
+        assert "911" in text, t.id
+
+
+def test_every_therapy_says_the_care_team_sets_the_schedule(content):
+    for t in content.therapies:
+        text = " ".join([t.schedule.summary, *t.schedule.items]).lower()
+        assert "care team" in text, t.id
+
+
+def test_no_text_claims_fasting_is_required(content):
+    for text in passages(content):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if re.search(r"\bfast(ing)?\b", sentence, re.I):
+                assert re.search(r"\b(no|not|don't|do not|never|usually|generally)\b",
+                                 sentence, re.I), sentence
+
+
+def test_no_instruction_to_stop_or_start_medicine(content):
+    pattern = re.compile(r"^(stop|start|quit) (taking|using) ", re.I)
+    for text in passages(content):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert not pattern.search(sentence.strip()), sentence
+
+
+def test_sources_are_https_and_dated(content):
+    from lupus_guide.views.sources import cited_places
+
+    for source, place in cited_places(content):
+        assert source.url.startswith("https://"), place
+        assert "2020-01-01" <= source.checked <= content.guide.last_reviewed, place
+
+
+def test_plain_language_median_grade_8_or_lower(content):
+    textstat = pytest.importorskip("textstat")
+    grades = [textstat.flesch_kincaid_grade(p) for p in passages(content) if len(p.split()) >= 5]
+    assert len(grades) > 100
+    assert statistics.median(grades) <= 8.0

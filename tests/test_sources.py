@@ -1,0 +1,14 @@
+def test_every_source_has_url_date_and_what_it_supports(cli):
+    data = cli("sources", "--format", "json").json()["data"]
+    assert len(data) >= 10
+    for record in data:
+        assert record["url"].startswith("https://")
+        assert len(record["checked"]) == 10
+        assert record["supports"]
+
+
+def test_every_therapy_is_supported_by_some_source(cli, content):
+    data = cli("sources", "--format", "json").json()["data"]
+    supported = " ".join(p for r in data for p in r["supports"])
+    for therapy in content.therapies:
+        assert f"therapies {therapy.id}:" in supported
