@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 
 import pytest
@@ -39,7 +40,10 @@ def cli():
         runner = CliRunner()
         with runner.isolation(env=env) as (out, err, _):
             code = main(list(args))
-        return Outcome(code, out.getvalue().decode(), err.getvalue().decode())
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+        return Outcome(code, stdout, stderr)
 
     return invoke
 

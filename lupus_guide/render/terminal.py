@@ -43,24 +43,32 @@ def _callout(block: d.Callout, unicode: bool):
         parts.append(_hanging(block.items, bullet(unicode)))
     title = Text(f"{marker(block.kind, unicode)} {block.title}", style=STYLES[block.kind])
     return Panel(Group(*parts) if parts else Text(""), title=title, title_align="left",
-                 border_style=STYLES[block.kind])
+                 border_style=STYLES[block.kind], box=_box(unicode, "ROUNDED"))
 
 
 def _table(block: d.Table, width: int, unicode: bool):
     from rich.table import Table
 
     if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2:
-        table = Table(show_lines=True, expand=True, title=block.title or None)
+        table = Table(show_lines=True, expand=True, title=block.title or None,
+                      box=_box(unicode, "HEAVY_HEAD"))
         for i, column in enumerate(block.columns):
             table.add_column(column, style="bold" if i == 0 else None, overflow="fold",
                              ratio=3 if i == 0 and len(block.columns) <= 2 else None)
         for row in block.rows:
             table.add_row(*row)
         return [table]
-    return [_card(block.columns, row) for row in block.rows]
+    return [_card(block.columns, row, unicode) for row in block.rows]
 
 
-def _card(columns: list[str], row: list[str]):
+def _box(unicode: bool, name: str):
+    """Rich's box style by name, or plain ASCII where the terminal cannot show box drawing."""
+    from rich import box
+
+    return getattr(box, name) if unicode else box.ASCII
+
+
+def _card(columns: list[str], row: list[str], unicode: bool):
     from rich.panel import Panel
     from rich.table import Table
 
@@ -70,7 +78,7 @@ def _card(columns: list[str], row: list[str]):
         if cell:
             grid.add_row(f"{column}:")
             grid.add_row(cell)
-    return Panel(grid, title=row[0].split("\n")[0], title_align="left")
+    return Panel(grid, title=row[0].split("\n")[0], title_align="left", box=_box(unicode, "ROUNDED"))
 
 
 def _renderables(block, width: int, unicode: bool) -> list:
