@@ -14,6 +14,20 @@ STOPWORDS = frozenset(
 )
 MAX_QUERY_CHARS = 200
 
+# Words people type for the same thing. A synonym counts a little less than the word itself.
+SYNONYM_GROUPS = (
+    ("pain", "hurt", "sore", "ache", "painful"),
+    ("eat", "food", "meal", "fast", "fasting", "breakfast"),
+    ("drive", "driving", "ride", "car"),
+    ("insurance", "insurer", "coverage", "payer"),
+    ("cost", "price", "pay", "money", "afford"),
+    ("pregnant", "pregnancy", "baby"),
+    ("shot", "vaccine", "vaccines", "vaccination"),
+    ("skip", "miss", "missed"),
+    ("work", "job"),
+)
+SYNONYM_WEIGHT = 0.8
+
 
 def _normal(name: str) -> str:
     return " ".join(name.casefold().split())
@@ -46,9 +60,17 @@ def find_therapy(therapies, name: str):
 
     wanted = _normal(clean_query(name, "therapy name"))
     by_name: dict[str, tuple[str, object]] = {}
+    shared: dict[str, list] = {}  # names more than one therapy goes by, e.g. "anti-CD20"
     for therapy in therapies:
         for alias in therapy_names(therapy):
-            by_name.setdefault(_normal(alias), (alias, therapy))
+            key = _normal(alias)
+            owners = shared.setdefault(key, [])
+            if therapy not in owners:
+                owners.append(therapy)
+            by_name.setdefault(key, (alias, therapy))
+    if len(shared.get(wanted, [])) > 1:
+        choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
+        raise NotFound(f'"{printable(name)}" is more than one therapy.', f"Did you mean {choices}?")
     if wanted in by_name:
         return by_name[wanted][1]
     close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
@@ -77,7 +99,26 @@ def terms(text: str) -> list[str]:
     return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in STOPWORDS]
 
 
+def _synonyms(term: str) -> set[str]:
+    found: set[str] = set()
+    for group in SYNONYM_GROUPS:
+        stems = {_stem(word) for word in group}
+        if term in stems:
+            found |= stems
+    found.discard(term)
+    return found
+
+
 def _term_score(term: str, words: set[str]) -> float:
+    """How well one query term matches a field: exact 1, prefix 0.5, synonym 0.8."""
+    best = _direct_score(term, words)
+    if best < 1.0:
+        for alternative in _synonyms(term):
+            best = max(best, SYNONYM_WEIGHT * _direct_score(alternative, words))
+    return best
+
+
+def _direct_score(term: str, words: set[str]) -> float:
     if term in words:
         return 1.0
     if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w)) for w in words):

@@ -75,3 +75,17 @@ def test_page_shows_every_section(cli, content):
                     "COMMON SIDE EFFECTS", "CALL YOUR CARE TEAM", "EMERGENCY", "Pregnancy",
                     "Breastfeeding", "Tests and check-ups", "Help paying", "Sources"):
         assert heading in result.stdout, heading
+
+
+
+def test_a_name_shared_by_two_therapies_asks_which(content):
+    import msgspec
+
+    from lupus_guide.errors import NotFound
+    from lupus_guide.lookup import find_therapy
+
+    first, second = (msgspec.structs.replace(t, other_names=[*t.other_names, "Anti-CD20"])
+                     for t in content.therapies[:2])
+    with pytest.raises(NotFound) as caught:
+        find_therapy([first, second, *content.therapies[2:]], "anti-cd20")
+    assert f'"{first.id}" or "{second.id}"' in caught.value.line()

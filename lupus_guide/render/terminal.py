@@ -53,7 +53,10 @@ def _table(block: d.Table, width: int, unicode: bool):
         table = Table(show_lines=True, expand=True, title=block.title or None,
                       box=_box(unicode, "HEAVY_HEAD"))
         for i, column in enumerate(block.columns):
+            # The first column holds names: its lines are short and never broken inside a word.
+            keep_whole = i == 0 and len(block.columns) > 2
             table.add_column(column, style="bold" if i == 0 else None, overflow="fold",
+                             no_wrap=keep_whole,
                              ratio=3 if i == 0 and len(block.columns) <= 2 else None)
         for row in block.rows:
             table.add_row(*row)

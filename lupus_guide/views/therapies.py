@@ -46,9 +46,10 @@ def overview(content) -> Result:
                "Common side effects", "Boxed warning"]
     rows = []
     for t in content.therapies:
-        name = t.display_name
+        # One short line each, so a narrow name column never breaks a word.
+        name = "\n".join([t.generic_name, *(f"({brand})" for brand in t.brand_names)])
         if t.biosimilars:
-            name += "\nBiosimilars: " + ", ".join(b.split(" (")[0] for b in t.biosimilars)
+            name += "\nBiosimilars:\n" + "\n".join(b.split(" (")[0] for b in t.biosimilars)
         common = ", ".join(t.common_side_effects.items[:4])
         rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common, boxed_summary(t)])
     doc = new_document(content, "Infusion therapies for lupus")

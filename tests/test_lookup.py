@@ -1,0 +1,44 @@
+"""Property tests for the rules of lookup and search."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lupus_guide.errors import GuideError, NotFound, UsageError
+from lupus_guide.lookup import find_therapy, search_all, therapy_names
+
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(data=st.data())
+def test_every_name_finds_its_therapy_in_any_case(content, data):
+    therapy = data.draw(st.sampled_from(content.therapies))
+    others = {n.casefold() for t in content.therapies if t is not therapy for n in therapy_names(t)}
+    unique = [n for n in therapy_names(therapy) if n.casefold() not in others]
+    name = data.draw(st.sampled_from(unique))
+    flip = data.draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    typed = "".join(c.upper() if up else c.lower() for c, up in zip(name, flip))
+    assert find_therapy(content.therapies, f" {typed} ") is therapy
+
+
+@SETTINGS
+@given(text=st.text(max_size=300))
+def test_search_either_answers_or_fails_cleanly(content, text):
+    try:
+        hits = search_all(content, text)
+    except (NotFound, UsageError):
+        return
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(score > 0 for score in scores)
+
+
+@SETTINGS
+@given(name=st.text(max_size=100))
+def test_unknown_names_fail_with_one_clean_line(content, name):
+    try:
+        find_therapy(content.therapies, name)
+    except GuideError as exc:
+        assert "\n" not in exc.line()
+        assert all(ch.isprintable() for ch in exc.line())
