@@ -102,3 +102,39 @@ def test_plain_language_median_grade_8_or_lower(content):
     grades = [textstat.flesch_kincaid_grade(p) for p in passages(content) if len(p.split()) >= 5]
     assert len(grades) > 100
     assert statistics.median(grades) <= 8.0
+
+
+# Publishers the guide may cite (content brief: FDA/DailyMed, manufacturers' prescribing information
+# and patient sites, ACR, EULAR, LFA, MedlinePlus, NHS, and government pages on insurance). A host
+# matches when it is one of these or a subdomain of one.
+PRIMARY_PUBLISHERS = frozenset("""
+    fda.gov nih.gov medlineplus.gov cdc.gov healthcare.gov medicare.gov cms.gov hhs.gov dol.gov
+    nhs.uk nice.org.uk gov.uk ema.europa.eu
+    rheumatology.org eular.org ard.bmj.com kidney.org kdigo.org lupus.org arthritis.org
+    lupusresearch.org
+    gsk.com gskpro.com gskforyou.com benlysta.com benlystahcp.com benlystasc.com astrazeneca.com
+    astrazeneca-us.com saphnelo.com saphnelohcp.com azandmeapp.com gene.com genentech.com
+    genentech-access.com rituxan.com rituxan-hcp.com rituxanforra.com rituxanforra-hcp.com
+    racopay.com gazyva.com gazyva-hcp.com pfizer.com pfizermedicalinformation.com pfizerpro.com
+    pfizerrxpathways.com ruxience.com truxima.com truximahcp.com teva.com tevausa.com riabni.com
+    amgen.com amgenassist360.com baxter.com baxterpi.com roche.com biogen.com
+    businesswire.com prnewswire.com
+    panfoundation.org healthwellfoundation.org patientadvocate.org copays.org
+""".split())
+
+
+def _publisher_allowed(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").lower()
+    if host == "api.fda.gov":  # a query, not a page a reader can open
+        return False
+    return any(host == p or host.endswith("." + p) for p in PRIMARY_PUBLISHERS)
+
+
+def test_every_source_is_a_primary_publisher(content):
+    from lupus_guide.views.sources import cited_places
+
+    weak = sorted({(source.url, place) for source, place in cited_places(content)
+                   if not _publisher_allowed(source.url)})
+    assert weak == []

@@ -26,3 +26,12 @@ def test_nothing_found(cli):
     result = cli("search", "qwxzzy")
     assert result.code == 3
     assert "Nothing in the guide matches" in result.stderr
+
+
+@pytest.mark.parametrize("width", ["40", "80", "120"])
+def test_results_table_keeps_words_whole(cli, width):
+    result = cli("search", "hepatitis", env={"COLUMNS": width})
+    assert result.code == 0
+    assert "Where" in result.stdout and "What" in result.stdout
+    assert "prepare ›" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)

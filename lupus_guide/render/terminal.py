@@ -57,11 +57,17 @@ def _table(block: d.Table, width: int, unicode: bool):
             keep_whole = i == 0 and len(block.columns) > 2
             table.add_column(column, style="bold" if i == 0 else None, overflow="fold",
                              no_wrap=keep_whole,
-                             ratio=3 if i == 0 and len(block.columns) <= 2 else None)
+                             ratio=_ratio(block, i) if len(block.columns) <= 2 else None)
         for row in block.rows:
             table.add_row(*row)
         return [table]
     return [_card(block.columns, row, unicode) for row in block.rows]
+
+
+def _ratio(block: d.Table, index: int) -> int:
+    """A share of the width in proportion to the column's longest line (within limits)."""
+    lines = [line for row in block.rows for line in row[index].splitlines()]
+    return max(8, min(60, max((len(line) for line in lines), default=8)))
 
 
 def _box(unicode: bool, name: str):
