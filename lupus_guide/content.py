@@ -1,63 +1,146 @@
 """Find, load, validate and layer the guide's YAML content.
 
 The bundled content ships inside the package (``lupus_guide/data``) and is read with
-``importlib.resources``. Layers are merged in order: an entry in a later layer replaces the
-entry with the same id in an earlier one, and new entries are appended.
+``importlib.resources``. A clinic pack (a folder of YAML files) layers over it: an entry with the
+same id replaces the bundled one, new entries are added, and ``clinic.yaml`` names the clinic and
+the entries it hides. A pack may add therapies and notes, but never replace a bundled therapy: its
+medical facts and warnings stay as sourced.
+
+``load_content`` stops at the first problem (the fast path every command takes);
+``check_layers`` finds every problem (what ``lupus-guide validate`` prints).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from lupus_guide.errors import ContentError
+from lupus_guide.problems import Problem
 
 CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care")
-MAX_FILE_BYTES = 5 * 1024 * 1024
+PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care")
+LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
+             "costs": "topics", "care": "topics"}
+_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One folder of content files, e.g. the bundled data."""
+    """One folder of content files: the bundled data, or a clinic pack."""
 
     name: str
     root: Traversable
+    kind: str = "bundled"  # "bundled" or "clinic"
+
+    def label(self, stem: str) -> str:
+        if self.kind == "clinic":
+            return str(Path(str(self.root)) / f"{stem}.yaml")
+        return f"{self.name}:{stem}.yaml"
+
+
+@dataclass
+class LayerData:
+    """What one layer holds after checking: valid entries, and every problem found."""
+
+    layer: Layer
+    guide: Any = None
+    clinic: Any = None
+    lists: dict[str, list] = field(default_factory=dict)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (stem, id) -> line
+    problems: list[Problem] = field(default_factory=list)
 
 
 def bundled_layer() -> Layer:
     return Layer("bundled", resources.files("lupus_guide").joinpath("data"))
 
 
+def clinic_layer(path: str | Path) -> Layer:
+    """A clinic pack folder as a layer; ContentError if it is not a readable folder."""
+    folder = Path(path).expanduser()
+    try:
+        if not folder.is_dir():
+            what = "does not exist" if not folder.exists() else "is not a folder"
+            raise ContentError(f"clinic pack {folder} {what}.",
+                               "Give --clinic a folder of YAML files (see docs/clinic-packs.md).")
+    except OSError as exc:
+        raise ContentError(f"clinic pack {folder} cannot be read: {exc.strerror}.") from None
+    return Layer("clinic", folder, kind="clinic")
+
+
+def default_layers(clinic: str | Path | None = None) -> list[Layer]:
+    layers = [bundled_layer()]
+    if clinic:
+        layers.append(clinic_layer(clinic))
+    return layers
+
+
 def load_content(layers: list[Layer] | None = None):
     """Load, validate and merge every layer; raise ContentError on the first problem."""
-    from lupus_guide import models
-
     layers = layers if layers is not None else [bundled_layer()]
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        for stem in CONTENT_FILES:
-            entry = layer.root.joinpath(f"{stem}.yaml")
-            if entry.is_file():
-                label = f"{layer.name}:{stem}.yaml"
-                parsed = _convert(read_yaml(entry, label), _file_model(stem), label)
-                merged[stem] = _merge(merged.get(stem), parsed)
-    missing = [stem for stem in CONTENT_FILES if stem not in merged]
-    if missing:
-        raise ContentError(f"content files missing: {', '.join(s + '.yaml' for s in missing)}")
-    content = models.Content(
-        guide=merged["guide"],
-        therapies=merged["therapies"].therapies,
-        checklists=merged["checklists"].items,
-        faq=merged["faq"].entries,
-        costs=merged["costs"].topics,
-        care=merged["care"].topics,
-    )
-    problems = reference_problems(content)
+    data = [read_layer(layer, thorough=False) for layer in layers]
+    for layer_data in data:
+        if layer_data.problems:
+            raise ContentError(layer_data.problems[0].text())
+    content, problems = merge_layers(data)
     if problems:
-        raise ContentError(problems[0])
+        raise ContentError(problems[0].text())
     return content
+
+
+def check_layers(layers: list[Layer]) -> list[Problem]:
+    """Every problem in every layer and in how they fit together."""
+    data = [read_layer(layer, thorough=True) for layer in layers]
+    return [p for d in data for p in d.problems] + merge_layers(data)[1]
+
+
+# --- one layer ---------------------------------------------------------------------------------
+
+def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
+    """Read and check each file of a layer. Fast unless a file has a problem (or ``thorough``)."""
+    from lupus_guide.yamlsafe import parse, read_text
+
+    result = LayerData(layer)
+    stems = PACK_FILES if layer.kind == "clinic" else CONTENT_FILES
+    for stem in stems:
+        label = layer.label(stem)
+        entry = layer.root.joinpath(f"{stem}.yaml")
+        try:
+            present = _exists(entry)
+            if not present:
+                if layer.kind == "bundled":
+                    result.problems.append(Problem(label, "file is missing"))
+                continue
+            text = read_text(entry, label)
+            parsed = parse(text, label, locate=thorough)
+        except ValueError as exc:
+            result.problems.append(_problem_from_text(label, str(exc)))
+            continue
+        if thorough or not _convert_fast(result, stem, parsed.data):
+            if not thorough:
+                parsed = parse(text, label, locate=True)
+            _convert_thorough(result, stem, label, parsed)
+    if layer.kind == "bundled":
+        result.problems += _missing_sources(result)
+    return result
+
+
+def _exists(entry) -> bool:
+    try:
+        return entry.is_file() or entry.is_dir() or (hasattr(entry, "is_symlink") and entry.is_symlink())
+    except OSError:
+        return True  # let reading it say what is wrong (a symlink loop, say)
+
+
+def _problem_from_text(label: str, text: str) -> Problem:
+    match = re.match(r"^(\d+):(\d+): (.*)$", text, re.S)
+    if match:
+        return Problem(label, match.group(3), int(match.group(1)), int(match.group(2)))
+    return Problem(label, text)
 
 
 def _file_model(stem: str):
@@ -65,6 +148,7 @@ def _file_model(stem: str):
 
     return {
         "guide": models.GuideInfo,
+        "clinic": models.ClinicFile,
         "therapies": models.TherapiesFile,
         "checklists": models.ChecklistsFile,
         "faq": models.FaqFile,
@@ -73,72 +157,291 @@ def _file_model(stem: str):
     }[stem]
 
 
-def _convert(data: Any, model, label: str):
+def _store(result: LayerData, stem: str, value) -> None:
+    if stem in LIST_KEYS:
+        result.lists[stem] = list(getattr(value, LIST_KEYS[stem]))
+    else:
+        setattr(result, stem, value)
+
+
+def _convert_fast(result: LayerData, stem: str, data: Any) -> bool:
     import msgspec
 
     try:
-        return msgspec.convert(data, model)
+        value = msgspec.convert(data, _file_model(stem))
+    except msgspec.ValidationError:
+        return False
+    if stem in LIST_KEYS:
+        ids = [item.id for item in getattr(value, LIST_KEYS[stem])]
+        if len(ids) != len(set(ids)):
+            return False  # the thorough pass says which, and where
+    _store(result, stem, value)
+    return True
+
+
+def _convert_thorough(result: LayerData, stem: str, label: str, parsed) -> None:
+    """Every problem in one file: surprises, unknown keys, then every schema error."""
+    import msgspec
+
+    problems = list(parsed.surprises)
+    model = _file_model(stem)
+    problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
+    flagged = [p.path for p in problems]
+    for path, message in schema_problems(parsed.data, model, "$"):
+        if any(path == f or path.startswith((f + ".", f + "[")) for f in flagged):
+            continue  # already said more plainly
+        line, column = _position(parsed.positions, path)
+        problems.append(Problem(label, message, line, column, path))
+    key = LIST_KEYS.get(stem)
+    data = parsed.data
+    if key and isinstance(data, dict) and isinstance(data.get(key), list):
+        item_type = _hints(model)[key].__args__[0]
+        problems += _duplicate_ids(data[key], key, label, parsed.positions)
+        kept = []
+        for index, item in enumerate(data[key]):
+            try:
+                kept.append(msgspec.convert(item, item_type))
+            except msgspec.ValidationError:
+                continue
+            line = _position(parsed.positions, f"$.{key}[{index}]")[0]
+            result.lines.setdefault((stem, kept[-1].id), line)
+        result.lists[stem] = kept
+    elif not problems:
+        _store(result, stem, msgspec.convert(data, model))
+    result.problems += problems
+
+
+def _duplicate_ids(items: list, key: str, label: str, positions: dict) -> list[Problem]:
+    first_seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item_id, str):
+            continue
+        if item_id in first_seen:
+            line, column = _position(positions, f"$.{key}[{index}].id")
+            first = _position(positions, f"$.{key}[{first_seen[item_id]}].id")[0]
+            problems.append(Problem(label, f"duplicate id {item_id!r} (first used on line {first})",
+                                    line, column, f"$.{key}[{index}].id"))
+        first_seen.setdefault(item_id, index)
+    return problems
+
+
+def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
+    """Every schema error under ``path``, not just the first: structs field by field, lists
+    item by item, and msgspec's own message for the rest. Unknown keys are left to
+    ``unknown_keys``."""
+    import msgspec
+
+    try:
+        msgspec.convert(value, model)
+        return []
     except msgspec.ValidationError as exc:
-        raise ContentError(f"{label}: {exc}") from None
+        error = exc
+    found: list[tuple[str, str]] = []
+    if isinstance(model, type) and issubclass(model, msgspec.Struct) and isinstance(value, dict):
+        hints = _hints(model)
+        for name in model.__struct_fields__:
+            if name in value:
+                found += schema_problems(value[name], hints[name], f"{path}.{name}")
+            elif name in _required(model):
+                found.append((path, f"missing required key \"{name}\""))
+        return found
+    item_type = _list_item(model)
+    if item_type is not None and isinstance(value, list):
+        for index, item in enumerate(value):
+            found += schema_problems(item, item_type, f"{path}[{index}]")
+        if found:
+            return found
+    match = _ERROR_PATH.match(str(error))
+    inner = (match.group("path") or "$")[1:]
+    message = match.group("message")
+    if "unknown field" in message:
+        return []
+    if re.match(r"Expected `str`, got `(int|float|bool)`", message):
+        message += "; put the value in quotes to keep it as text"
+    return [(path + inner, message)]
 
 
-def _merge(earlier, later):
-    """Later entries replace earlier ones with the same id; new ones are appended."""
-    if earlier is None:
-        return later
-    import msgspec
+def _hints(model) -> dict:
+    import typing
 
-    fields = earlier.__struct_fields__
-    if len(fields) != 1 or not isinstance(getattr(earlier, fields[0]), list):
-        return later
-    key = fields[0]
-    by_id = {item.id: item for item in getattr(earlier, key)}
-    by_id.update({item.id: item for item in getattr(later, key)})
-    return msgspec.structs.replace(earlier, **{key: list(by_id.values())})
+    return typing.get_type_hints(model, include_extras=True)
 
 
-def read_yaml(entry: Traversable, label: str) -> Any:
-    """Parse one YAML file safely: no Python tags, dates stay text, size is bounded."""
-    import yaml
-
-    from lupus_guide.yamlsafe import GuideLoader
-
-    data = entry.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise ContentError(f"{label}: file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{label}: not UTF-8 text (byte {exc.start})") from None
-    try:
-        return yaml.load(text, Loader=GuideLoader)  # noqa: S506 - GuideLoader is a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(f"{label}{where}: YAML error: {problem}") from None
+def _required(model) -> set[str]:
+    defaults = len(model.__struct_defaults__)
+    fields = model.__struct_fields__
+    return set(fields[: len(fields) - defaults])
 
 
-def reference_problems(content) -> list[str]:
-    """Duplicate ids and references to therapies that do not exist."""
-    problems: list[str] = []
-    groups = {
-        "therapies": content.therapies,
-        "checklists": content.checklists,
-        "faq": content.faq,
-        "costs": content.costs,
-        "care": content.care,
-    }
-    for name, items in groups.items():
-        seen: set[str] = set()
-        for item in items:
-            if item.id in seen:
-                problems.append(f"{name}.yaml: duplicate id {item.id!r}")
-            seen.add(item.id)
+def _list_item(model):
+    import typing
+
+    base = typing.get_origin(model)
+    if base is typing.Annotated:
+        model = typing.get_args(model)[0]
+        base = typing.get_origin(model)
+    return typing.get_args(model)[0] if base is list else None
+
+
+def _position(positions: dict, path: str) -> tuple[int | None, int | None]:
+    """The line and column of ``path``, or of the nearest enclosing value that has one."""
+    while path:
+        if path in positions:
+            return positions[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            break
+        path = path[:cut]
+    return positions.get("$", (None, None))
+
+
+def unknown_keys(data: Any, model, path: str, label: str, positions: dict) -> list[Problem]:
+    """Keys no model field has, each with a "did you mean" when one is close."""
+    import msgspec.inspect
+
+    return _unknown(data, msgspec.inspect.type_info(model), path, label, positions)
+
+
+def _unknown(data, info, path, label, positions) -> list[Problem]:
+    import difflib
+
+    import msgspec.inspect as mi
+
+    found: list[Problem] = []
+    if isinstance(info, mi.UnionType):
+        structs = [t for t in info.types if isinstance(t, (mi.StructType, mi.ListType))]
+        for t in structs:
+            if isinstance(t, mi.StructType) == isinstance(data, dict):
+                return _unknown(data, t, path, label, positions)
+        return found
+    if isinstance(info, mi.StructType) and isinstance(data, dict):
+        fields = {f.name: f.type for f in info.fields}
+        for key, value in data.items():
+            key_path = f"{path}.{key}"
+            if key not in fields:
+                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+                hint = f'; did you mean "{close[0]}"?' if close else f"; known keys: {', '.join(fields)}"
+                line, column = _position(positions, key_path)
+                found.append(Problem(label, f'unknown key "{key}"{hint}', line, column, key_path))
+            else:
+                found += _unknown(value, fields[key], key_path, label, positions)
+    elif isinstance(info, mi.ListType) and isinstance(data, list):
+        for index, item in enumerate(data):
+            found += _unknown(item, info.item_type, f"{path}[{index}]", label, positions)
+    return found
+
+
+def _missing_sources(result: LayerData) -> list[Problem]:
+    """The bundled content must cite a source for every entry (a clinic's own items need not)."""
+    problems = []
+    for stem in ("checklists", "faq", "costs", "care"):
+        for item in result.lists.get(stem, []):
+            if not item.sources:
+                line = result.lines.get((stem, item.id))
+                problems.append(Problem(result.layer.label(stem),
+                                        f"{item.id!r} cites no sources (at least one is required)",
+                                        line, None, f"$.{LIST_KEYS[stem]}[id={item.id}].sources"))
+    return problems
+
+
+# --- layers together ---------------------------------------------------------------------------
+
+def merge_layers(data: list[LayerData]):
+    """Merge checked layers into one Content; also return the problems of how they fit."""
+    from lupus_guide import models
+
+    base = data[0]
+    problems: list[Problem] = []
+    lists = {stem: list(base.lists.get(stem, [])) for stem in LIST_KEYS}
+    clinic = None
+    for layer_data in data[1:]:
+        if layer_data.clinic is not None:
+            clinic = layer_data.clinic
+        bundled_therapies = {t.id for t in lists["therapies"]}
+        for stem, items in layer_data.lists.items():
+            if stem == "therapies":
+                for t in items:
+                    if t.id in bundled_therapies:
+                        problems.append(Problem(
+                            layer_data.layer.label(stem),
+                            f"therapy {t.id!r} is bundled: a clinic pack cannot replace it "
+                            "(add a note for it in clinic.yaml instead)",
+                            layer_data.lines.get((stem, t.id))))
+                items = [t for t in items if t.id not in bundled_therapies]
+            lists[stem] = _replace_by_id(lists[stem], items)
+    if base.guide is None:
+        problems.append(Problem(base.layer.label("guide"), "guide.yaml is missing or invalid"))
+        return None, problems
+    hidden = clinic.hide if clinic else models.Hidden()
+    content = models.Content(
+        guide=base.guide,
+        therapies=lists["therapies"],
+        checklists=[i for i in lists["checklists"] if i.id not in hidden.checklists],
+        faq=[e for e in lists["faq"] if e.id not in hidden.faq],
+        costs=[t for t in lists["costs"] if t.id not in hidden.costs],
+        care=[t for t in lists["care"] if t.id not in hidden.care],
+        clinic=clinic,
+        hidden_therapies=frozenset(hidden.therapies),
+    )
+    problems += reference_problems(content, lists, data)
+    return content, problems
+
+
+def _replace_by_id(earlier: list, later: list) -> list:
+    by_id = {item.id: item for item in earlier}
+    by_id.update({item.id: item for item in later})
+    return list(by_id.values())
+
+
+def reference_problems(content, lists: dict | None = None,
+                       data: list[LayerData] | None = None) -> list[Problem]:
+    """References to ids that do not exist (duplicate ids are found per file, when read)."""
+    data = data or []
+    lines = {(d.layer.label(stem), item_id): line
+             for d in data for (stem, item_id), line in d.lines.items()}
+    problems: list[Problem] = []
+
+    def add(label: str, message: str, item_id: str = "") -> None:
+        problems.append(Problem(label, message, lines.get((label, item_id))))
+
+    groups = {"therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
+              "costs": content.costs, "care": content.care}
     therapy_ids = {t.id for t in content.therapies}
     for name in ("checklists", "faq"):
         for item in groups[name]:
             for ref in item.therapies:
                 if ref not in therapy_ids:
-                    problems.append(f"{name}.yaml: {item.id!r} names unknown therapy {ref!r}")
+                    label = _label_of(data, name, item.id) or f"{name}.yaml"
+                    add(label, f"{item.id!r} names unknown therapy {ref!r}"
+                               f"{_suggest(ref, therapy_ids)}", item.id)
+    if content.clinic is not None:
+        label = _label_of(data, "clinic", None) or "clinic.yaml"
+        every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
+        for name in groups:
+            for ref in getattr(content.clinic.hide, name):
+                if ref not in every_id[name]:
+                    add(label, f"hide.{name} names unknown id {ref!r}"
+                               f"{_suggest(ref, every_id[name])}")
+        for note in content.clinic.notes:
+            if note.therapy is not None and note.therapy not in therapy_ids:
+                add(label, f"a note names unknown therapy {note.therapy!r}"
+                           f"{_suggest(note.therapy, therapy_ids)}")
     return problems
+
+
+def _label_of(data: list[LayerData], stem: str, item_id: str | None) -> str | None:
+    for layer_data in reversed(data):
+        if stem == "clinic" and layer_data.clinic is not None:
+            return layer_data.layer.label("clinic")
+        if any(i.id == item_id for i in layer_data.lists.get(stem, [])):
+            return layer_data.layer.label(stem)
+    return None
+
+
+def _suggest(wanted: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""

@@ -112,7 +112,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     text: Text
     detail: str = ""
     therapies: list[Slug] = []
-    sources: Sources
+    sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it
 
 
 class FaqEntry(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -121,7 +121,7 @@ class FaqEntry(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     answer: Text
     topics: list[Slug] = []
     therapies: list[Slug] = []
-    sources: Sources
+    sources: list[Source] = []  # required in the bundled content
 
 
 class Topic(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -129,7 +129,7 @@ class Topic(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: Text
     summary: str = ""
     items: list[Text] = []
-    sources: Sources
+    sources: list[Source] = []  # required in the bundled content
 
 
 class GuideInfo(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -154,6 +154,42 @@ class TopicsFile(msgspec.Struct, forbid_unknown_fields=True):
     topics: list[Topic]
 
 
+class Hidden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Entries a clinic pack hides, by id. A hidden therapy leaves the lists, not its warnings."""
+
+    therapies: list[Slug] = []
+    faq: list[Slug] = []
+    checklists: list[Slug] = []
+    costs: list[Slug] = []
+    care: list[Slug] = []
+
+
+class ClinicNote(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A clinic's own note: for one therapy, or (with no therapy) for every infusion."""
+
+    text: Text
+    therapy: Slug | None = None
+
+
+class ClinicFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """``clinic.yaml`` of a clinic pack: who the clinic is, and what it hides or adds."""
+
+    name: Text
+    phone: Text
+    after_hours_phone: str = ""
+    address: str = ""
+    hours: str = ""
+    parking: str = ""
+    what_to_bring: list[Text] = []
+    hide: Hidden = msgspec.field(default_factory=Hidden)
+    notes: list[ClinicNote] = []
+
+    def phones(self) -> str:
+        """``Name: phone (after hours: phone)``, for every "call your care team" section."""
+        line = f"{self.name}: {self.phone}"
+        return line + (f" (after hours: {self.after_hours_phone})" if self.after_hours_phone else "")
+
+
 class Content(msgspec.Struct, kw_only=True):
     """All of the guide's content, validated and cross-checked."""
 
@@ -163,6 +199,18 @@ class Content(msgspec.Struct, kw_only=True):
     faq: list[FaqEntry]
     costs: list[Topic]
     care: list[Topic]
+    clinic: ClinicFile | None = None
+    hidden_therapies: frozenset[str] = frozenset()
+
+    def listed_therapies(self) -> list[Therapy]:
+        """The therapies lists show: all of them, less those the clinic pack hides."""
+        return [t for t in self.therapies if t.id not in self.hidden_therapies]
+
+    def notes_for(self, therapy_id: str | None) -> list[str]:
+        """The clinic's notes for one therapy (or, with None, its notes for every infusion)."""
+        if self.clinic is None:
+            return []
+        return [n.text for n in self.clinic.notes if n.therapy == therapy_id]
 
 
 def unique_sources(sources) -> list[Source]:

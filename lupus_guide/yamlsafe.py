@@ -1,15 +1,24 @@
-"""A YAML loader that builds only plain data.
+"""Reading YAML that may be hostile: bounded, plain data only, with positions for error messages.
 
-It is PyYAML's SafeLoader (the C one when available): Python-object tags are rejected. Dates are
-left as text so models check their format; booleans stay booleans so a YAML 1.1 ``no`` in a text
-field fails validation instead of printing "False".
+The loader is PyYAML's SafeLoader (the C one when available): Python-object tags are rejected.
+Dates are left as text so models check their format; booleans stay booleans so a YAML 1.1 ``no``
+in a text field fails validation instead of printing "False". Before anything is built, the event
+stream is checked: aliases (the "billion laughs" bomb) and very deep nesting are refused.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 import yaml
 
+from lupus_guide.problems import Problem
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 40
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 class GuideLoader(_Base):  # type: ignore[misc, valid-type]
@@ -20,3 +29,132 @@ GuideLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+_BOOL = "tag:yaml.org,2002:bool"
+_FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
+
+
+@dataclass
+class Parsed:
+    """One YAML document: its data, and where each value stands in the file."""
+
+    data: Any
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    surprises: list[Problem] = field(default_factory=list)
+
+
+def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of a content file, or a ``ValueError`` saying plainly why it cannot be read."""
+    try:
+        size = entry.stat().st_size if hasattr(entry, "stat") else None
+        if size is not None and size > limit:
+            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB ({size:,} bytes)")
+        if hasattr(entry, "is_dir") and entry.is_dir():
+            raise ValueError("is a folder, not a file")
+        data = entry.read_bytes()
+    except IsADirectoryError:
+        raise ValueError("is a folder, not a file") from None
+    except PermissionError:
+        raise ValueError("cannot be read: permission denied") from None
+    except FileNotFoundError:
+        raise ValueError("does not exist") from None
+    except OSError as exc:  # symlink loops, devices, I/O errors
+        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > limit:
+        raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB")
+    if b"\0" in data:
+        raise ValueError("is a binary file, not YAML text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+    if not text.strip():
+        raise ValueError("is empty")
+    return text
+
+
+def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
+    """Parse one YAML document safely. Raises ``ValueError`` with ``line:column: problem``.
+
+    With ``locate``, also records the line and column of every value (by JSON path, such as
+    ``$.entries[3].question``) and every YAML 1.1 surprise (``no`` read as false, ``1.10`` as 1.1).
+    """
+    _check_events(text)
+    loader = GuideLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ValueError("is empty")
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise ValueError(_yaml_message(exc)) from None
+    finally:
+        loader.dispose()
+    parsed = Parsed(data)
+    if locate:
+        _walk(node, "$", parsed, label)
+    return parsed
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting before any object is built."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=GuideLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise ValueError(f"{mark.line + 1}:{mark.column + 1}: YAML aliases (*{event.anchor}) "
+                                 "are not allowed in content files")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise ValueError(f"{mark.line + 1}:{mark.column + 1}: nested more than "
+                                     f"{MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise ValueError(_yaml_message(exc)) from None
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "python/" in str(exc) or "could not determine a constructor" in str(exc):
+        problem = f"{problem} (tags that build program objects are not allowed)"
+    return f"{where}YAML error: {problem}"
+
+
+_SIMPLE_FLOAT = re.compile(r"^[-+]?\d+\.\d*[1-9]$|^[-+]?\d+$")
+
+
+def _walk(node, path: str, parsed: Parsed, label: str) -> None:
+    mark = node.start_mark
+    parsed.positions[path] = (mark.line + 1, mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            _walk(value_node, f"{path}.{key}", parsed, label)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, f"{path}[{index}]", parsed, label)
+    elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain, unquoted
+        surprise = _surprise(node)
+        if surprise:
+            parsed.surprises.append(Problem(label, surprise, mark.line + 1, mark.column + 1, path))
+
+
+def _surprise(node) -> str:
+    """A plain scalar that YAML 1.1 turns into something other than the text it looks like."""
+    raw = node.value
+    quote = f'put it in quotes: "{raw}"'
+    if node.tag == _BOOL and raw.lower() not in ("true", "false"):
+        value = raw.lower() in ("yes", "y", "on")
+        return f"`{raw}` was read as {str(value).lower()} (YAML 1.1), not as text; {quote}"
+    if node.tag == _FLOAT and not _SIMPLE_FLOAT.match(raw):
+        return f"`{raw}` was read as the number {float(yaml.safe_load(raw))!r}, not as text; {quote}"
+    if node.tag == _INT and (":" in raw or raw.startswith(("0", "+0", "-0")) and raw not in ("0",)):
+        return f"`{raw}` was read as a number, not as text; {quote}"
+    return ""

@@ -35,8 +35,8 @@ def test_yaml_no_in_a_text_field_is_an_error(pack):
         '    sources: [{title: T, url: "https://a.org", checked: "2026-01-01"}]\n')
     with pytest.raises(ContentError) as err:
         load(pack)
-    assert "faq.yaml" in str(err.value) and "$.entries[0].question" in str(err.value)
-    assert "bool" in str(err.value)
+    assert "faq.yaml:3:" in str(err.value) and "$.entries[0].question" in str(err.value)
+    assert "read as false" in str(err.value) and 'quotes: "no"' in str(err.value)
 
 
 def test_unknown_key_is_an_error(pack):
@@ -88,7 +88,7 @@ def test_a_later_layer_replaces_by_id_and_appends(pack, tmp_path):
     (extra / "costs.yaml").write_text(
         'topics:\n  - id: clinic-parking\n    title: "Parking"\n'
         '    sources: [{title: T, url: "https://a.org", checked: "2026-01-01"}]\n')
-    content = load_content([Layer("test", pack), Layer("extra", extra)])
+    content = load_content([Layer("test", pack), Layer("extra", extra, kind="clinic")])
     assert content.costs[-1].id == "clinic-parking"
     assert len(content.costs) == len(load(pack).costs) + 1
 
