@@ -44,13 +44,19 @@ ColorOpt = Annotated[
     typer.Option("--color", case_sensitive=False,
                  help="Colour: auto (default; follows NO_COLOR and the terminal), always or never."),
 ]
+ClinicOpt = Annotated[
+    Optional[str],
+    typer.Option("--clinic", metavar="DIR",
+                 help="A clinic pack folder to layer over the guide (or set LUPUS_GUIDE_CLINIC)."),
+]
 TherapyOpt = Annotated[
     Optional[str],
     typer.Option("--therapy", "-t", help="A therapy by any name, e.g. rituximab or Benlysta."),
 ]
 
 
-def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable) -> None:
+def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
+        clinic: str | None = None, *, content_needed: bool = True) -> None:
     """Load the content, build the result, render it, and turn expected failures into exit codes."""
     import os
     import sys
@@ -58,17 +64,25 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable) ->
     from lupus_guide.context import Env
     from lupus_guide.errors import GuideError
 
-    env = Env(color_option=color.value)
+    env = Env(color_option=color.value, clinic_option=clinic)
     try:
-        from lupus_guide.content import load_content
         from lupus_guide.render import render
 
-        content = load_content()
-        text = render(build(content), fmt, env, content.guide.last_reviewed)
-        env.stdout.write(text)
+        if content_needed:
+            from lupus_guide.content import default_layers, load_content
+
+            content = load_content(default_layers(env.paths().clinic))
+            result = build(content)
+            text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
+        else:
+            result = build(env)
+            text = render(result, fmt, env, "", None)
+        env.write(text)
         env.stdout.flush()
+        if result.exit_code:
+            raise typer.Exit(result.exit_code)
     except GuideError as exc:
-        print(f"lupus-guide {command}: {exc.line()}", file=env.stderr)
+        env.write(f"lupus-guide {command}: {exc.line()}\n", env.stderr)
         raise typer.Exit(exc.code) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -77,6 +91,8 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable) ->
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
+    except typer.Exit:
+        raise
     except Exception as exc:  # noqa: BLE001 - never show a traceback (it could hold health data)
         if os.environ.get("LUPUS_GUIDE_DEBUG"):
             raise
@@ -113,6 +129,7 @@ def therapies(
     name: Annotated[Optional[str], typer.Argument(help="Show one therapy in full (any name).")] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
 ) -> None:
     """lupus-guide therapies belimumab — compare infusion therapies, or show one in full.
 
@@ -121,7 +138,7 @@ def therapies(
     from lupus_guide.views import therapies as views
 
     run("therapies", fmt, color,
-        lambda c: views.page(c, name) if name is not None else views.overview(c))
+        lambda c: views.page(c, name) if name is not None else views.overview(c), clinic)
 
 
 @app.command()
@@ -131,6 +148,7 @@ def faq(
     therapy: TherapyOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
 ) -> None:
     """lupus-guide faq eat — list the questions people ask, or show the answers that match.
 
@@ -138,7 +156,7 @@ def faq(
     """
     from lupus_guide.views.faq import faq as build
 
-    run("faq", fmt, color, lambda c: build(c, text, topic, therapy))
+    run("faq", fmt, color, lambda c: build(c, text, topic, therapy), clinic)
 
 
 @app.command()
@@ -150,6 +168,7 @@ def prepare(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
 ) -> None:
     """lupus-guide prepare --therapy rituximab — a checklist for before, during and after.
 
@@ -158,7 +177,7 @@ def prepare(
     from lupus_guide.views.prepare import checklist
 
     run("prepare", fmt, color,
-        lambda c: checklist(c, therapy, stage.value if stage else None))
+        lambda c: checklist(c, therapy, stage.value if stage else None), clinic)
 
 
 @app.command("side-effects")
@@ -166,6 +185,7 @@ def side_effects(
     name: Annotated[Optional[str], typer.Argument(help="One therapy (any name).")] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
 ) -> None:
     """lupus-guide side-effects rituximab — common, serious, when to call, and emergencies.
 
@@ -173,23 +193,25 @@ def side_effects(
     """
     from lupus_guide.views.therapies import side_effects as build
 
-    run("side-effects", fmt, color, lambda c: build(c, name))
+    run("side-effects", fmt, color, lambda c: build(c, name), clinic)
 
 
 @app.command()
-def costs(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+def costs(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
+          clinic: ClinicOpt = None) -> None:
     """lupus-guide costs — what drives the cost, insurance questions, appeals and help paying."""
     from lupus_guide.views.topics import topics
 
-    run("costs", fmt, color, lambda c: topics(c, "costs"))
+    run("costs", fmt, color, lambda c: topics(c, "costs"), clinic)
 
 
 @app.command()
-def care(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+def care(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
+         clinic: ClinicOpt = None) -> None:
     """lupus-guide care — long-term care: check-ups, tests, infections, vaccines, pregnancy."""
     from lupus_guide.views.topics import topics
 
-    run("care", fmt, color, lambda c: topics(c, "care"))
+    run("care", fmt, color, lambda c: topics(c, "care"), clinic)
 
 
 @app.command()
@@ -197,19 +219,52 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to look for, e.g. hepatitis.")],
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
 ) -> None:
     """lupus-guide search hepatitis — search therapies, questions, checklists, costs and care."""
     from lupus_guide.views.faq import search as build
 
-    run("search", fmt, color, lambda c: build(c, text))
+    run("search", fmt, color, lambda c: build(c, text), clinic)
 
 
 @app.command()
-def sources(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto) -> None:
+def sources(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
+            clinic: ClinicOpt = None) -> None:
     """lupus-guide sources — every source the guide cites, what it supports, when checked."""
     from lupus_guide.views.sources import sources as build
 
-    run("sources", fmt, color, build)
+    run("sources", fmt, color, build, clinic)
+
+
+@app.command()
+def validate(
+    folder: Annotated[Optional[str], typer.Argument(
+        metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
+) -> None:
+    """lupus-guide validate ./my-clinic — find every mistake in a clinic pack.
+
+    Checks the bundled content and the pack: YAML syntax, unknown keys, wrong types, duplicate ids,
+    references to ids that do not exist, and YAML 1.1 surprises (no, off, 1.10). Exits 0 when clean,
+    4 when there are problems. --format json suits a clinic's own checks.
+    """
+    from lupus_guide.views.checks import validate as build
+
+    run("validate", fmt, color, lambda env: build(env, folder), clinic, content_needed=False)
+
+
+@app.command()
+def paths(
+    fmt: FormatOpt = OutputFormat.table,
+    color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
+) -> None:
+    """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data live."""
+    from lupus_guide.views.checks import paths as build
+
+    run("paths", fmt, color, build, clinic, content_needed=False)
 
 
 def main(argv: list[str] | None = None) -> int:

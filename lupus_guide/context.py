@@ -10,6 +10,13 @@ import sys
 from dataclasses import dataclass, field
 from typing import IO, Mapping
 
+# What a terminal that cannot show these characters (LANG=C) gets instead.
+ASCII_FALLBACKS = str.maketrans({
+    "°": "", "›": ">", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...",
+    "•": "*", "☐": "[ ]", "●": "*", "▲": "!", "☎": "(call)", "✚": "+", "■": "#", "✓": "ok",
+    "≥": ">=", "≤": "<=", "×": "x", "·": "-", "\u00a0": " ",
+})
+
 
 @dataclass
 class Env:
@@ -17,6 +24,23 @@ class Env:
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     color_option: str = "auto"
+    clinic_option: str | None = None
+
+    def paths(self):
+        """Where the content, the clinic pack, the cache and user data live for this run."""
+        from lupus_guide.paths import resolve
+
+        return resolve(self.environ, self.clinic_option)
+
+    def write(self, text: str, stream: IO[str] | None = None) -> None:
+        """Write text; where the terminal's encoding cannot show a character, use a stand-in."""
+        stream = stream if stream is not None else self.stdout
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            safe = text.translate(ASCII_FALLBACKS).encode(encoding, "replace").decode(encoding)
+            stream.write(safe)
 
     @property
     def is_tty(self) -> bool:

@@ -71,6 +71,7 @@ class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
     footer: str = ""
+    header: str = ""  # the active clinic's name and phone numbers, above everything else
 
     def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)

@@ -7,7 +7,8 @@ import pytest
 from lupus_guide import __version__
 from lupus_guide.cli import app
 
-COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources"]
+COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
+            "validate", "paths"]
 
 
 def test_version(cli):

@@ -11,12 +11,12 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-def render(result, fmt: OutputFormat, env, last_reviewed: str) -> str:
+def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> str:
     """The text for ``result`` in format ``fmt``; each renderer module is imported only if used."""
     if fmt is OutputFormat.json:
         from lupus_guide.render.json import render_json
 
-        return render_json(result, last_reviewed)
+        return render_json(result, last_reviewed, clinic)
     if fmt is OutputFormat.plain:
         from lupus_guide.render.plain import render_plain
 

@@ -63,6 +63,8 @@ def _cards(table: d.Table, width: int) -> list[str]:
 
 def render_plain(doc: d.Document, width: int, unicode: bool = True) -> str:
     out: list[str] = []
+    if doc.header:
+        out += _wrap(doc.header, width) + [""]
     for block in doc.blocks:
         out += _block(block, width, unicode)
         out.append("")

@@ -127,6 +127,9 @@ def render_terminal(doc: d.Document, env) -> str:
 
     buffer = io.StringIO()
     console = env.console(buffer)
+    if doc.header:
+        console.print(Text(doc.header, style="bold"))
+        console.print()
     for block in doc.blocks:
         for renderable in _renderables(block, console.width, env.unicode):
             console.print(renderable)

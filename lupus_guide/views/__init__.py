@@ -17,6 +17,7 @@ class Result:
     command: str
     data: Any
     document: Document
+    exit_code: int = 0  # non-zero when the command reports problems (validate)
 
 
 def footer(content) -> str:
@@ -24,8 +25,21 @@ def footer(content) -> str:
     return f"{guide.disclaimer} Content last reviewed {guide.last_reviewed}."
 
 
+def header(content) -> str:
+    """The active clinic pack's name and numbers, or nothing."""
+    clinic = content.clinic
+    if clinic is None:
+        return ""
+    parts = [clinic.name, f"Phone {clinic.phone}"]
+    if clinic.after_hours_phone:
+        parts.append(f"After hours {clinic.after_hours_phone}")
+    if clinic.address:
+        parts.append(clinic.address)
+    return " · ".join(parts)
+
+
 def new_document(content, title: str) -> Document:
-    return Document(title=title, footer=footer(content))
+    return Document(title=title, footer=footer(content), header=header(content))
 
 
 def to_data(value) -> Any:

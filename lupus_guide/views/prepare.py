@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lupus_guide.document import Checklist, Heading, Paragraph
+from lupus_guide.document import Callout, Checklist, Fields, Heading, Paragraph
 from lupus_guide.lookup import find_therapy
 from lupus_guide.views import Result, new_document, to_data
 
@@ -25,10 +25,25 @@ def checklist(content, therapy: str | None = None, stage: str | None = None) -> 
     for name in stages:
         items = [i for i in content.checklists if i.stage == name
                  and (not i.therapies or (chosen is not None and chosen.id in i.therapies))]
-        doc.add(Heading(STAGE_TITLES[name], 2), Checklist([(i.text, i.detail) for i in items]))
+        rows = [(i.text, i.detail) for i in items]
         data["stages"][name] = [to_data(i) for i in items]
+        if name == "before" and content.clinic is not None and content.clinic.what_to_bring:
+            brought = content.clinic.what_to_bring
+            rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.") for thing in brought]
+            data["what_to_bring"] = list(brought)
+        doc.add(Heading(STAGE_TITLES[name], 2), Checklist(rows))
     if chosen is None:
         doc.add(Paragraph("For the items that go with one therapy: "
                           "lupus-guide prepare --therapy NAME"))
+    notes = content.notes_for(None) + (content.notes_for(chosen.id) if chosen else [])
+    if notes:
+        doc.add(Callout("info", f"From {content.clinic.name}", "", notes))
+        data["clinic_notes"] = notes
+    if content.clinic is not None:
+        clinic = content.clinic
+        details = [("Call", clinic.phones())]
+        details += [(label, value) for label, value in (("Address", clinic.address),
+                    ("Hours", clinic.hours), ("Parking", clinic.parking)) if value]
+        doc.add(Heading(f"Your infusion center: {clinic.name}", 2), Fields(details))
     doc.add(Paragraph("Follow your infusion center's instructions when they differ from this list."))
     return Result("prepare", data, doc)

@@ -45,7 +45,7 @@ def overview(content) -> Result:
     columns = ["Therapy", "How it works", "Approved for", "How it is given",
                "Common side effects", "Boxed warning"]
     rows = []
-    for t in content.therapies:
+    for t in content.listed_therapies():
         # One short line each, so a narrow name column never breaks a word.
         name = "\n".join([t.generic_name, *(f"({brand})" for brand in t.brand_names)])
         if t.biosimilars:
@@ -60,7 +60,7 @@ def overview(content) -> Result:
                   "Schedules are the usual ones on the label; your own schedule comes from your care "
                   "team. For one therapy in full: lupus-guide therapies NAME"),
     )
-    return Result("therapies", [therapy_record(t) for t in content.therapies], doc)
+    return Result("therapies", [therapy_record(t) for t in content.listed_therapies()], doc)
 
 
 def _section(title: str, section, lead: str = "") -> list:
@@ -74,9 +74,14 @@ def _section(title: str, section, lead: str = "") -> list:
     return blocks
 
 
-def side_effect_callouts(therapy) -> list:
-    """The four groups a person must tell apart, with headings and symbols (not colour alone)."""
+def side_effect_callouts(therapy, clinic=None) -> list:
+    """The four groups a person must tell apart, with headings and symbols (not colour alone).
+
+    With a clinic pack, its phone numbers stand in the "call your care team" group."""
     common = therapy.common_side_effects
+    call_text = therapy.call_care_team.summary
+    if clinic is not None:
+        call_text = f"{call_text} Call {clinic.phones()}.".strip()
     blocks: list = []
     if therapy.boxed_warning.items:
         blocks.append(Callout("boxed", "Boxed warning (the label's most serious warning)",
@@ -86,11 +91,24 @@ def side_effect_callouts(therapy) -> list:
         Callout("serious", "Serious side effects and warnings",
                 therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
         Callout("call", "Call your care team the same day",
-                therapy.call_care_team.summary, list(therapy.call_care_team.items)),
+                call_text, list(therapy.call_care_team.items)),
         Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
                 therapy.call_emergency.summary, list(therapy.call_emergency.items)),
     ]
     return blocks
+
+
+def clinic_notes(content, therapy) -> list:
+    """What the active clinic pack says about this therapy, if anything."""
+    if content.clinic is None:
+        return []
+    notes = content.notes_for(therapy.id)
+    if therapy.id in content.hidden_therapies:
+        notes = [f"{content.clinic.name} does not give {therapy.generic_name}. "
+                 "Ask your care team where you can get it.", *notes]
+    if not notes:
+        return []
+    return [Callout("info", f"From {content.clinic.name}", "", notes)]
 
 
 def page(content, name: str) -> Result:
@@ -103,6 +121,7 @@ def page(content, name: str) -> Result:
     if also:
         facts.insert(0, ("Also called", ", ".join(also)))
     doc.add(Heading(t.display_name), Fields(facts))
+    doc.add(*clinic_notes(content, t))
     approval = t.approval
     doc.add(Heading("Approved for lupus?", 2),
             Fields([("SLE", approval.sle), ("Lupus nephritis", approval.ln)]))
@@ -118,7 +137,7 @@ def page(content, name: str) -> Result:
         doc.add(Bullets(list(sched.items)))
     doc.add(*_section("Medicines before the infusion (premedication)", t.premedication))
     doc.add(*_section("Before you start", t.before_starting))
-    doc.add(Heading("Side effects and warnings", 2), *side_effect_callouts(t))
+    doc.add(Heading("Side effects and warnings", 2), *side_effect_callouts(t, content.clinic))
     for title, section in (("Pregnancy", t.pregnancy), ("Breastfeeding", t.breastfeeding),
                            ("Tests and check-ups", t.monitoring)):
         doc.add(*_section(title, section))
@@ -131,15 +150,17 @@ def page(content, name: str) -> Result:
 
 def side_effects(content, name: str | None) -> Result:
     """Side effects of one therapy, or of all of them."""
-    chosen = [find_therapy(content.therapies, name)] if name else content.therapies
+    chosen = [find_therapy(content.therapies, name)] if name else content.listed_therapies()
     doc = new_document(content, "Side effects")
     doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name else "")))
     data = []
     for t in chosen:
         if not name:
             doc.add(Heading(t.display_name, 2))
-        doc.add(*side_effect_callouts(t))
+        doc.add(*side_effect_callouts(t, content.clinic))
         record = {"id": t.id, "generic_name": t.generic_name, "brand_names": list(t.brand_names)}
+        if content.clinic is not None:
+            record["call_clinic"] = content.clinic.phones()
         for field_name in ("boxed_warning", "common_side_effects", "serious_warnings",
                            "call_care_team", "call_emergency"):
             record[field_name] = to_data(getattr(t, field_name))

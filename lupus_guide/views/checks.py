@@ -1,0 +1,47 @@
+"""`validate` and `paths`: what a clinic pack author runs to find mistakes and files."""
+
+from __future__ import annotations
+
+from lupus_guide.document import Bullets, Document, Fields, Heading, Paragraph
+from lupus_guide.errors import ExitCode
+from lupus_guide.views import Result
+
+
+def validate(env, folder: str | None) -> Result:
+    """Every problem in the bundled content and a clinic pack (DIR, else the active one)."""
+    from lupus_guide.content import bundled_layer, check_layers, clinic_layer
+
+    target = folder if folder is not None else env.paths().clinic
+    layers = [bundled_layer()]
+    if target is not None:
+        layers.append(clinic_layer(target))
+    problems = check_layers(layers)
+    checked = ["the bundled content"] + ([f"the clinic pack {layers[1].root}"] if target else [])
+    title = "Checked " + " and ".join(checked)
+    doc = Document(title=title)
+    doc.add(Heading(title))
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        doc.add(Paragraph(f"{count} found:"), Bullets([p.text() for p in problems]),
+                Paragraph("Fix each one, then run lupus-guide validate again. "
+                          "The guide for pack authors: docs/clinic-packs.md"))
+    else:
+        doc.add(Paragraph("No problems found."))
+    data = {"ok": not problems, "checked": [str(layer.root) for layer in layers],
+            "problems": [p.to_dict() for p in problems]}
+    return Result("validate", data, doc, ExitCode.CONTENT if problems else ExitCode.OK)
+
+
+def paths(env) -> Result:
+    """Where the bundled content, the active clinic pack, the cache and user data live."""
+    found = env.paths()
+    clinic = (f"{found.clinic} (from {found.clinic_from})" if found.clinic else
+              "none (use --clinic DIR or set LUPUS_GUIDE_CLINIC)")
+    rows = [("Bundled content", found.bundled), ("Clinic pack", clinic),
+            ("User data", str(found.data_dir)), ("Cache", str(found.cache_dir))]
+    doc = Document(title="Paths")
+    doc.add(Heading("Where lupus-guide keeps things"), Fields(rows))
+    data = {"bundled": found.bundled, "clinic": str(found.clinic) if found.clinic else None,
+            "clinic_from": found.clinic_from or None, "data_dir": str(found.data_dir),
+            "cache_dir": str(found.cache_dir)}
+    return Result("paths", data, doc)
