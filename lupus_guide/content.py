@@ -114,6 +114,10 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
             if not present:
                 if layer.kind == "bundled":
                     result.problems.append(Problem(label, "file is missing"))
+                elif stem == "clinic":
+                    result.problems.append(Problem(
+                        label, "file is missing: a clinic pack names its clinic in clinic.yaml "
+                               "(see examples/clinic-pack/clinic.yaml)"))
                 continue
             text = read_text(entry, label)
             parsed = parse(text, label, locate=thorough)
@@ -199,12 +203,13 @@ def _convert_thorough(result: LayerData, stem: str, label: str, parsed) -> None:
         problems += _duplicate_ids(data[key], key, label, parsed.positions)
         kept = []
         for index, item in enumerate(data[key]):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                line = _position(parsed.positions, f"$.{key}[{index}]")[0]
+                result.lines.setdefault((stem, item["id"]), line)
             try:
                 kept.append(msgspec.convert(item, item_type))
             except msgspec.ValidationError:
                 continue
-            line = _position(parsed.positions, f"$.{key}[{index}]")[0]
-            result.lines.setdefault((stem, kept[-1].id), line)
         result.lists[stem] = kept
     elif not problems:
         _store(result, stem, msgspec.convert(data, model))
@@ -240,13 +245,20 @@ def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
         error = exc
     found: list[tuple[str, str]] = []
     if isinstance(model, type) and issubclass(model, msgspec.Struct) and isinstance(value, dict):
+        import msgspec.structs
+
         hints = _hints(model)
-        for name in model.__struct_fields__:
-            if name in value:
-                found += schema_problems(value[name], hints[name], f"{path}.{name}")
-            elif name in _required(model):
-                found.append((path, f"missing required key \"{name}\""))
-        return found
+        missing = []
+        for info in msgspec.structs.fields(model):
+            if info.name in value:
+                found += schema_problems(value[info.name], hints[info.name], f"{path}.{info.name}")
+            elif info.required:
+                missing.append(f'"{info.name}"')
+        if missing:
+            keys = "key" if len(missing) == 1 else "keys"
+            found.insert(0, (path, f"missing required {keys} {', '.join(missing)}"))
+        if found:
+            return found
     item_type = _list_item(model)
     if item_type is not None and isinstance(value, list):
         for index, item in enumerate(value):
@@ -267,12 +279,6 @@ def _hints(model) -> dict:
     import typing
 
     return typing.get_type_hints(model, include_extras=True)
-
-
-def _required(model) -> set[str]:
-    defaults = len(model.__struct_defaults__)
-    fields = model.__struct_fields__
-    return set(fields[: len(fields) - defaults])
 
 
 def _list_item(model):
@@ -360,15 +366,16 @@ def merge_layers(data: list[LayerData]):
         if layer_data.clinic is not None:
             clinic = layer_data.clinic
         bundled_therapies = {t.id for t in lists["therapies"]}
+        named = {item_id for (stem, item_id) in layer_data.lines if stem == "therapies"}
+        named |= {t.id for t in layer_data.lists.get("therapies", [])}
+        for therapy_id in sorted(named & bundled_therapies):
+            problems.append(Problem(
+                layer_data.layer.label("therapies"),
+                f"therapy {therapy_id!r} is bundled: a clinic pack cannot replace it or its "
+                "warnings (add a note for it in clinic.yaml instead)",
+                layer_data.lines.get(("therapies", therapy_id))))
         for stem, items in layer_data.lists.items():
             if stem == "therapies":
-                for t in items:
-                    if t.id in bundled_therapies:
-                        problems.append(Problem(
-                            layer_data.layer.label(stem),
-                            f"therapy {t.id!r} is bundled: a clinic pack cannot replace it "
-                            "(add a note for it in clinic.yaml instead)",
-                            layer_data.lines.get((stem, t.id))))
                 items = [t for t in items if t.id not in bundled_therapies]
             lists[stem] = _replace_by_id(lists[stem], items)
     if base.guide is None:

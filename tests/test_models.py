@@ -85,6 +85,7 @@ def test_dangling_therapy_reference_is_an_error(pack):
 def test_a_later_layer_replaces_by_id_and_appends(pack, tmp_path):
     extra = tmp_path / "extra"
     extra.mkdir()
+    (extra / "clinic.yaml").write_text('name: "Test Clinic"\nphone: "555-0100"\n')
     (extra / "costs.yaml").write_text(
         'topics:\n  - id: clinic-parking\n    title: "Parking"\n'
         '    sources: [{title: T, url: "https://a.org", checked: "2026-01-01"}]\n')
