@@ -58,6 +58,8 @@ def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     except PermissionError:
         raise ValueError("cannot be read: permission denied") from None
     except FileNotFoundError:
+        if hasattr(entry, "is_symlink") and entry.is_symlink():
+            raise ValueError("links to a file that does not exist") from None
         raise ValueError("does not exist") from None
     except OSError as exc:  # symlink loops, devices, I/O errors
         raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None

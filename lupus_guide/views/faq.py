@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from lupus_guide.document import Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
-from lupus_guide.lookup import find_therapy, printable, search_all, search_faq
+from lupus_guide.lookup import clean_query, find_therapy, printable, search_all, search_faq
 from lupus_guide.views import Result, new_document, source_rows, to_data
 
 
 def _filtered(content, topic: str | None, therapy: str | None):
     entries = list(content.faq)
-    if topic:
+    if topic is not None:
+        topic = clean_query(topic, "topic")
         known = sorted({t for e in content.faq for t in e.topics})
         wanted = topic.strip().casefold()
         if wanted not in known:
@@ -20,7 +21,7 @@ def _filtered(content, topic: str | None, therapy: str | None):
             hint = f'Did you mean "{close[0]}"?' if close else "Topics: " + ", ".join(known)
             raise NotFound(f'No FAQ topic named "{printable(topic)}".', hint)
         entries = [e for e in entries if wanted in e.topics]
-    if therapy:
+    if therapy is not None:
         chosen = find_therapy(content.therapies, therapy)
         entries = [e for e in entries if not e.therapies or chosen.id in e.therapies]
     return entries
@@ -30,7 +31,7 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
     """The list of questions, or the answers that match ``text``, best first."""
     entries = _filtered(content, topic, therapy)
     doc = new_document(content, "Questions people ask")
-    if not text:
+    if text is None:
         doc.add(Heading("Questions people ask"),
                 Table(["Question", "Topics"], [[e.question, ", ".join(e.topics)] for e in entries]),
                 Paragraph("For an answer: lupus-guide faq WORDS (for example: lupus-guide faq eat)"))

@@ -16,7 +16,7 @@ STAGE_TITLES = {
 
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
     """General checklist items, plus the items for one therapy when one is named."""
-    chosen = find_therapy(content.therapies, therapy) if therapy else None
+    chosen = find_therapy(content.therapies, therapy) if therapy is not None else None
     stages = [stage] if stage else list(STAGES)
     title = "Infusion checklist" + (f": {chosen.display_name}" if chosen else "")
     doc = new_document(content, title)

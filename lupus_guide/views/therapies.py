@@ -150,9 +150,10 @@ def page(content, name: str) -> Result:
 
 def side_effects(content, name: str | None) -> Result:
     """Side effects of one therapy, or of all of them."""
-    chosen = [find_therapy(content.therapies, name)] if name else content.listed_therapies()
+    listed = content.listed_therapies()
+    chosen = [find_therapy(content.therapies, name)] if name is not None else listed
     doc = new_document(content, "Side effects")
-    doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name else "")))
+    doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name is not None else "")))
     data = []
     for t in chosen:
         if not name:
