@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Callable, Optional
+from typing import Annotated
 
 import typer
 
@@ -45,12 +46,12 @@ ColorOpt = Annotated[
                  help="Colour: auto (default; follows NO_COLOR and the terminal), always or never."),
 ]
 ClinicOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--clinic", metavar="DIR",
                  help="A clinic pack folder to layer over the guide (or set LUPUS_GUIDE_CLINIC)."),
 ]
 TherapyOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--therapy", "-t", help="A therapy by any name, e.g. rituximab or Benlysta."),
 ]
 
@@ -93,7 +94,7 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
         raise typer.Exit(ExitCode.OK) from None
     except typer.Exit:
         raise
-    except Exception as exc:  # noqa: BLE001 - never show a traceback (it could hold health data)
+    except Exception as exc:
         if os.environ.get("LUPUS_GUIDE_DEBUG"):
             raise
         print(f"lupus-guide {command}: internal error ({type(exc).__name__}). "
@@ -126,7 +127,7 @@ def main_callback(
 
 @app.command()
 def therapies(
-    name: Annotated[Optional[str], typer.Argument(help="Show one therapy in full (any name).")] = None,
+    name: Annotated[str | None, typer.Argument(help="Show one therapy in full (any name).")] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -143,8 +144,8 @@ def therapies(
 
 @app.command()
 def faq(
-    text: Annotated[Optional[str], typer.Argument(help="Words to look for, e.g. pain.")] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Only this topic.")] = None,
+    text: Annotated[str | None, typer.Argument(help="Words to look for, e.g. pain.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
     therapy: TherapyOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
@@ -163,7 +164,7 @@ def faq(
 def prepare(
     therapy: TherapyOpt = None,
     stage: Annotated[
-        Optional[StageChoice], typer.Option("--stage", "-s", case_sensitive=False,
+        StageChoice | None, typer.Option("--stage", "-s", case_sensitive=False,
                                             help="Only before, during or after.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
@@ -182,7 +183,7 @@ def prepare(
 
 @app.command("side-effects")
 def side_effects(
-    name: Annotated[Optional[str], typer.Argument(help="One therapy (any name).")] = None,
+    name: Annotated[str | None, typer.Argument(help="One therapy (any name).")] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -238,7 +239,7 @@ def sources(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.a
 
 @app.command()
 def validate(
-    folder: Annotated[Optional[str], typer.Argument(
+    folder: Annotated[str | None, typer.Argument(
         metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     color: ColorOpt = ColorChoice.auto,

@@ -26,7 +26,7 @@ CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care")
 PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care")
 LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
              "costs": "topics", "care": "topics"}
-_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
+_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _exists(entry) -> bool:
 
 
 def _problem_from_text(label: str, text: str) -> Problem:
-    match = re.match(r"^(\d+):(\d+): (.*)$", text, re.S)
+    match = re.match(r"^(\d+):(\d+): (.*)$", text, re.DOTALL)
     if match:
         return Problem(label, match.group(3), int(match.group(1)), int(match.group(2)))
     return Problem(label, text)

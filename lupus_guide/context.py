@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import IO, Mapping
+from typing import IO
 
 # What a terminal that cannot show these characters (LANG=C) gets instead.
 ASCII_FALLBACKS = str.maketrans({

@@ -7,7 +7,7 @@ plain text, and later Markdown and HTML). JSON output does not use it: it prints
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # How a callout is told apart without colour: by its heading and by a symbol.
 CalloutKind = Literal["info", "common", "serious", "boxed", "call", "emergency"]
@@ -63,7 +63,7 @@ class SourceList:
     sources: list[tuple[str, str, str]]  # (title, url, checked)
 
 
-Block = Union[Heading, Paragraph, Bullets, Checklist, Fields, Callout, Table, SourceList]
+Block = Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList
 
 
 @dataclass
@@ -73,6 +73,6 @@ class Document:
     footer: str = ""
     header: str = ""  # the active clinic's name and phone numbers, above everything else
 
-    def add(self, *blocks: Block) -> "Document":
+    def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
         return self

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from lupus_guide.errors import NotFound, UsageError
 
 STOPWORDS = frozenset(
-    "a an and are as at be before after can do does for from how i if in is it my of on or "
-    "should the to what when where which who will with you your".split()
+    ["a", "an", "and", "are", "as", "at", "be", "before", "after", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "to", "what", "when", "where", "which", "who", "will", "with", "you", "your"]
 )
 MAX_QUERY_CHARS = 200
 

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 APP_NAME = "lupus-guide"
 CLINIC_ENV = "LUPUS_GUIDE_CLINIC"

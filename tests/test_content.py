@@ -77,13 +77,13 @@ def test_no_text_claims_fasting_is_required(content):
     for text in passages(content):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             # "fast" as in going without food, not "fast-growing cells" or "a fast drip"
-            if re.search(r"\b(fasting|to fast|fast before|fast for)\b", sentence, re.I):
+            if re.search(r"\b(fasting|to fast|fast before|fast for)\b", sentence, re.IGNORECASE):
                 assert re.search(r"\b(no|not|don't|do not|never|usually|generally)\b",
-                                 sentence, re.I), sentence
+                                 sentence, re.IGNORECASE), sentence
 
 
 def test_no_instruction_to_stop_or_start_medicine(content):
-    pattern = re.compile(r"^(stop|start|quit) (taking|using) ", re.I)
+    pattern = re.compile(r"^(stop|start|quit) (taking|using) ", re.IGNORECASE)
     for text in passages(content):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             assert not pattern.search(sentence.strip()), sentence
@@ -107,20 +107,7 @@ def test_plain_language_median_grade_8_or_lower(content):
 # Publishers the guide may cite (content brief: FDA/DailyMed, manufacturers' prescribing information
 # and patient sites, ACR, EULAR, LFA, MedlinePlus, NHS, and government pages on insurance). A host
 # matches when it is one of these or a subdomain of one.
-PRIMARY_PUBLISHERS = frozenset("""
-    fda.gov nih.gov medlineplus.gov cdc.gov healthcare.gov medicare.gov cms.gov hhs.gov dol.gov
-    nhs.uk nice.org.uk gov.uk ema.europa.eu
-    rheumatology.org eular.org ard.bmj.com kidney.org kdigo.org lupus.org arthritis.org
-    lupusresearch.org
-    gsk.com gskpro.com gskforyou.com benlysta.com benlystahcp.com benlystasc.com astrazeneca.com
-    astrazeneca-us.com saphnelo.com saphnelohcp.com azandmeapp.com gene.com genentech.com
-    genentech-access.com rituxan.com rituxan-hcp.com rituxanforra.com rituxanforra-hcp.com
-    racopay.com gazyva.com gazyva-hcp.com pfizer.com pfizermedicalinformation.com pfizerpro.com
-    pfizerrxpathways.com ruxience.com truxima.com truximahcp.com teva.com tevausa.com riabni.com
-    amgen.com amgenassist360.com baxter.com baxterpi.com roche.com biogen.com
-    businesswire.com prnewswire.com
-    panfoundation.org healthwellfoundation.org patientadvocate.org copays.org
-""".split())
+PRIMARY_PUBLISHERS = frozenset(["fda.gov", "nih.gov", "medlineplus.gov", "cdc.gov", "healthcare.gov", "medicare.gov", "cms.gov", "hhs.gov", "dol.gov", "nhs.uk", "nice.org.uk", "gov.uk", "ema.europa.eu", "rheumatology.org", "eular.org", "ard.bmj.com", "kidney.org", "kdigo.org", "lupus.org", "arthritis.org", "lupusresearch.org", "gsk.com", "gskpro.com", "gskforyou.com", "benlysta.com", "benlystahcp.com", "benlystasc.com", "astrazeneca.com", "astrazeneca-us.com", "saphnelo.com", "saphnelohcp.com", "azandmeapp.com", "gene.com", "genentech.com", "genentech-access.com", "rituxan.com", "rituxan-hcp.com", "rituxanforra.com", "rituxanforra-hcp.com", "racopay.com", "gazyva.com", "gazyva-hcp.com", "pfizer.com", "pfizermedicalinformation.com", "pfizerpro.com", "pfizerrxpathways.com", "ruxience.com", "truxima.com", "truximahcp.com", "teva.com", "tevausa.com", "riabni.com", "amgen.com", "amgenassist360.com", "baxter.com", "baxterpi.com", "roche.com", "biogen.com", "businesswire.com", "prnewswire.com", "panfoundation.org", "healthwellfoundation.org", "patientadvocate.org", "copays.org"])
 
 
 def _publisher_allowed(url: str) -> bool:

@@ -138,7 +138,8 @@ def run_process(*args, env=None, shell=None):
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR")}
     environ.update(env or {})
     command = shell or [sys.executable, "-m", "lupus_guide", *args]
-    return subprocess.run(command, capture_output=True, env=environ, timeout=60, shell=bool(shell))
+    return subprocess.run(command, check=False, capture_output=True, env=environ, timeout=60,
+                          shell=bool(shell))
 
 
 def test_ascii_terminal_gets_ascii_not_a_crash():

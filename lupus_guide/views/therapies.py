@@ -104,8 +104,9 @@ def clinic_notes(content, therapy) -> list:
         return []
     notes = content.notes_for(therapy.id)
     if therapy.id in content.hidden_therapies:
-        notes = [f"{content.clinic.name} does not give {therapy.generic_name}. "
-                 "Ask your care team where you can get it.", *notes]
+        not_given = (f"{content.clinic.name} does not give {therapy.generic_name}. "
+                     "Ask your care team where you can get it.")
+        notes = [not_given, *notes]
     if not notes:
         return []
     return [Callout("info", f"From {content.clinic.name}", "", notes)]
