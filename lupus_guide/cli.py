@@ -12,15 +12,19 @@ from lupus_guide import __version__
 from lupus_guide.errors import ExitCode
 from lupus_guide.render import OutputFormat
 
-app = typer.Typer(
+APP_SETTINGS = dict(
     name="lupus-guide",
     help="An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.\n\n"
     "Start with: lupus-guide therapies",
     invoke_without_command=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help from Click: Rich-formatted help imports rich.markdown and markdown_it on every
+    # --help (50-70 ms), for the same words.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**APP_SETTINGS)
 
 
 class ColorChoice(str, Enum):
@@ -72,7 +76,8 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
         if content_needed:
             from lupus_guide.content import default_layers, load_content
 
-            content = load_content(default_layers(env.paths().clinic))
+            paths = env.paths()
+            content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir)
             result = build(content)
             text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
         else:
@@ -273,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     try:
-        code = app(args=argv, prog_name="lupus-guide", standalone_mode=False)
+        code = _app_for(sys.argv[1:] if argv is None else argv)(
+            args=argv, prog_name="lupus-guide", standalone_mode=False)
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "lupus-guide"
@@ -282,6 +288,23 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return ExitCode.INTERRUPTED
     return int(code or 0)
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the first word names a command, an app that holds only that command.
+
+    Typer inspects every registered command on every run; building just the one that runs saves
+    most of that. The top-level --help, --version and shell completion get the whole app."""
+    import os
+
+    name = argv[0] if argv else ""
+    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    if not chosen or any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    single = typer.Typer(**APP_SETTINGS)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return single
 
 
 def entry_point() -> None:

@@ -79,9 +79,27 @@ def default_layers(clinic: str | Path | None = None) -> list[Layer]:
     return layers
 
 
-def load_content(layers: list[Layer] | None = None):
-    """Load, validate and merge every layer; raise ContentError on the first problem."""
+def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = None):
+    """Load, validate and merge every layer; raise ContentError on the first problem.
+
+    With ``cache_dir``, a checked result is kept there (see ``cache.py``) and used again while
+    every file of every layer is byte for byte the same: no YAML is parsed on that path.
+    """
     layers = layers if layers is not None else [bundled_layer()]
+    if cache_dir is None:
+        return _load(layers)
+    from lupus_guide import cache
+
+    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
+    content = cache.read(cache_dir, layers, key) if key else None
+    if content is None:
+        content = _load(layers)
+        if key:
+            cache.write(cache_dir, layers, key, content)
+    return content
+
+
+def _load(layers: list[Layer]):
     data = [read_layer(layer, thorough=False) for layer in layers]
     for layer_data in data:
         if layer_data.problems:

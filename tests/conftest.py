@@ -14,10 +14,12 @@ from lupus_guide.content import load_content
 
 
 @pytest.fixture(autouse=True)
-def pinned_terminal(monkeypatch):
-    """The suite must not depend on the terminal it runs in."""
-    for name in ("NO_COLOR", "FORCE_COLOR", "LUPUS_GUIDE_DEBUG", "CLICOLOR_FORCE"):
+def pinned_terminal(monkeypatch, tmp_path_factory):
+    """The suite must not depend on the terminal it runs in, nor touch the user's folders."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "LUPUS_GUIDE_DEBUG", "CLICOLOR_FORCE",
+                 "LUPUS_GUIDE_CLINIC"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.getbasetemp() / "home"))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "xterm-256color")
 

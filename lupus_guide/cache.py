@@ -1,0 +1,100 @@
+"""A cache of checked content, so that a command starts without parsing any YAML.
+
+The cache file holds a key and the merged ``Content``, in MessagePack (msgspec): plain data that
+cannot run code when loaded, decoded against the content models, so a corrupt file fails to decode
+and is rebuilt. The key is a hash of every byte of every content file of every layer, the program's
+version and its models: change any of them and the cache is stale, and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+
+from lupus_guide import __version__, models
+
+FORMAT = 1
+MAX_HASHED_BYTES = 5 * 1024 * 1024  # a larger file is refused by the loader; never hash it
+
+
+class CacheFile(msgspec.Struct):
+    key: str
+    content: models.Content
+
+
+def fingerprint(layers, pack_files, content_files) -> str | None:
+    """A hash of everything the content depends on, or None when a file cannot be read
+    (the loader will then say what is wrong)."""
+    from importlib import resources
+
+    digest = _Digest(f"{FORMAT}:{__version__}".encode())
+    digest.update(resources.files("lupus_guide").joinpath("models.py").read_bytes())
+    for layer in layers:
+        digest.update(f"\0layer:{layer.kind}:{layer.root}".encode())
+        for stem in pack_files if layer.kind == "clinic" else content_files:
+            entry = layer.root.joinpath(f"{stem}.yaml")
+            digest.update(f"\0{stem}\0".encode())
+            try:
+                if not entry.is_file():
+                    if entry.is_dir() or getattr(entry, "is_symlink", lambda: False)():
+                        return None
+                    digest.update(b"<absent>")
+                    continue
+                if hasattr(entry, "stat") and entry.stat().st_size > MAX_HASHED_BYTES:
+                    return None
+                digest.update(entry.read_bytes())
+            except OSError:
+                return None
+    return digest.hexdigest()
+
+
+class _Digest:
+    """CRC-32 and Adler-32 of everything, with its length: a 64-bit content hash that costs no
+    hashlib import (a few ms at every start). It guards against stale content, not attackers:
+    what a cache holds was itself checked before it was written."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        self.crc, self.adler, self.length = 0, 1, 0
+        self.update(data)
+
+    def update(self, data: bytes) -> None:
+        import zlib
+
+        self.crc = zlib.crc32(data, self.crc)
+        self.adler = zlib.adler32(data, self.adler)
+        self.length += len(data)
+
+    def hexdigest(self) -> str:
+        return f"{self.crc:08x}{self.adler:08x}-{self.length:x}"
+
+
+def _file(cache_dir: Path, layers) -> Path:
+    import zlib
+
+    where = "|".join(f"{layer.kind}:{layer.root}" for layer in layers)
+    return Path(cache_dir) / f"content-{zlib.crc32(where.encode()):08x}.msgpack"
+
+
+def read(cache_dir: Path, layers, key: str):
+    """The cached content for ``key``, or None (missing, stale or corrupt)."""
+    try:
+        data = _file(cache_dir, layers).read_bytes()
+        cached = msgspec.msgpack.decode(data, type=CacheFile)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return cached.content if cached.key == key else None
+
+
+def write(cache_dir: Path, layers, key: str, content) -> None:
+    """Keep ``content`` for next time: written to a temporary file, then renamed into place.
+    A cache that cannot be written is no error: the next run parses the YAML again."""
+    target = _file(cache_dir, layers)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary.write_bytes(msgspec.msgpack.encode(CacheFile(key, content)))
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
