@@ -78,14 +78,17 @@ def measure(cases: list[tuple[str, list[str], float]], runs: int, env: dict[str,
 
 
 def content_load_ms(env: dict[str, str]) -> float:
-    """Median in-process time of load_content() from a warm cache, in a fresh interpreter."""
+    """Median in-process time of load_content() from a warm cache (fingerprint included),
+    in a fresh interpreter."""
     code = (
-        "import time, statistics\n"
+        "import os, time, statistics\n"
         "from lupus_guide.content import load_content\n"
-        "load_content()\n"
+        "from lupus_guide.paths import resolve\n"
+        "cache = resolve(os.environ).cache_dir\n"
+        "load_content(cache_dir=cache)\n"
         "t = []\n"
         "for _ in range(50):\n"
-        "    s = time.perf_counter(); load_content(); t.append(time.perf_counter() - s)\n"
+        "    s = time.perf_counter(); load_content(cache_dir=cache); t.append(time.perf_counter() - s)\n"
         "print(statistics.median(t) * 1000)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,

@@ -12,18 +12,18 @@ from lupus_guide import __version__
 from lupus_guide.errors import ExitCode
 from lupus_guide.render import OutputFormat
 
-APP_SETTINGS = dict(
-    name="lupus-guide",
-    help="An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.\n\n"
+APP_SETTINGS = {
+    "name": "lupus-guide",
+    "help": "An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.\n\n"
     "Start with: lupus-guide therapies",
-    invoke_without_command=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
+    "invoke_without_command": True,
+    "add_completion": True,
+    "pretty_exceptions_enable": False,
     # Plain help from Click: Rich-formatted help imports rich.markdown and markdown_it on every
     # --help (50-70 ms), for the same words.
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
 app = typer.Typer(**APP_SETTINGS)
 
 

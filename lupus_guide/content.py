@@ -1,7 +1,8 @@
 """Find, load, validate and layer the guide's YAML content.
 
 The bundled content ships inside the package (``lupus_guide/data``) and is read with
-``importlib.resources``. A clinic pack (a folder of YAML files) layers over it: an entry with the
+the import system (``paths.bundled_root``: importlib.resources' answer, without its import cost),
+never by a path relative to the repository. A clinic pack (a folder of YAML files) layers over it: an entry with the
 same id replaces the bundled one, new entries are added, and ``clinic.yaml`` names the clinic and
 the entries it hides. A pack may add therapies and notes, but never replace a bundled therapy: its
 medical facts and warnings stay as sourced.
@@ -14,8 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ class Layer:
     """One folder of content files: the bundled data, or a clinic pack."""
 
     name: str
-    root: Traversable
+    root: Any  # a Traversable: a pathlib.Path, or importlib.resources' view of the package
     kind: str = "bundled"  # "bundled" or "clinic"
 
     def label(self, stem: str) -> str:
@@ -56,7 +55,9 @@ class LayerData:
 
 
 def bundled_layer() -> Layer:
-    return Layer("bundled", resources.files("lupus_guide").joinpath("data"))
+    from lupus_guide.paths import bundled_root
+
+    return Layer("bundled", bundled_root())
 
 
 def clinic_layer(path: str | Path) -> Layer:

@@ -1,6 +1,6 @@
 """Every place lupus-guide reads or writes, decided in one spot (tests override it with env vars).
 
-- the bundled content: inside the package (``importlib.resources``)
+- the bundled content: inside the package (``bundled_root``)
 - the clinic pack: ``--clinic DIR``, else ``LUPUS_GUIDE_CLINIC``, else none
 - user data and cache: under ``LUPUS_GUIDE_HOME`` when set, else the platform's folders
 """
@@ -27,8 +27,6 @@ class Paths:
 
 def resolve(environ: Mapping[str, str], clinic_option: str | None = None) -> Paths:
     """Where everything lives for this run. Creates nothing."""
-    from importlib import resources
-
     if clinic_option:
         clinic, source = Path(clinic_option).expanduser(), "--clinic"
     elif environ.get(CLINIC_ENV, "").strip():
@@ -39,9 +37,38 @@ def resolve(environ: Mapping[str, str], clinic_option: str | None = None) -> Pat
     if home:
         data_dir, cache_dir = Path(home).expanduser(), Path(home).expanduser() / "cache"
     else:
-        import platformdirs
+        data_dir, cache_dir = _user_dirs(environ)
+    return Paths(str(bundled_root()), clinic, source, data_dir, cache_dir)
 
-        data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        cache_dir = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    bundled = str(resources.files("lupus_guide").joinpath("data"))
-    return Paths(bundled, clinic, source, data_dir, cache_dir)
+
+def bundled_root():
+    """The package's ``data`` folder, found through the import system, never the repository.
+
+    For a package installed as a folder (a wheel, an editable install) this is the folder next to
+    the package's modules, which is what ``importlib.resources.files`` returns too; asking it
+    directly spares every start the import of importlib.resources (and tempfile, random...).
+    A package that is not a plain folder (inside a zip) is read through importlib.resources."""
+    import lupus_guide
+
+    locations = list(getattr(lupus_guide.__spec__, "submodule_search_locations", None) or [])
+    if locations and Path(locations[0], "data").is_dir():
+        return Path(locations[0], "data")
+    from importlib import resources
+
+    return resources.files("lupus_guide").joinpath("data")
+
+
+def _user_dirs(environ: Mapping[str, str]) -> tuple[Path, Path]:
+    """The platform's user data and cache folders. On Linux these are the XDG folders, worked out
+    here as platformdirs does (its import costs a few ms at every start); elsewhere, platformdirs."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        home = Path.home()
+        data = environ.get("XDG_DATA_HOME", "").strip() or str(home / ".local" / "share")
+        cache = environ.get("XDG_CACHE_HOME", "").strip() or str(home / ".cache")
+        return Path(data) / APP_NAME, Path(cache) / APP_NAME
+    import platformdirs
+
+    return (Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
