@@ -96,4 +96,7 @@ def write(cache_dir: Path, layers, key: str, content) -> None:
         temporary.write_bytes(msgspec.msgpack.encode(CacheFile(key, content)))
         os.replace(temporary, target)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lupus_guide.errors import NotFound, UsageError
 
-STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "before", "after", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "to", "what", "when", "where", "which", "who", "will", "with", "you", "your"]
-)
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "before", "after", "can", "do", "does", "for",
+    "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "to",
+    "what", "when", "where", "which", "who", "will", "with", "you", "your",
+})
 MAX_QUERY_CHARS = 200
 
 # Words people type for the same thing. A synonym counts a little less than the word itself.
@@ -86,6 +89,7 @@ def printable(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
+@functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     for suffix in ("ing", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -98,14 +102,19 @@ def terms(text: str) -> list[str]:
     return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in STOPWORDS]
 
 
-def _synonyms(term: str) -> set[str]:
-    found: set[str] = set()
+@functools.cache
+def _synonym_map() -> dict[str, frozenset[str]]:
+    """Each synonym's stem -> the stems of the other words in its groups."""
+    found: dict[str, set[str]] = {}
     for group in SYNONYM_GROUPS:
         stems = {_stem(word) for word in group}
-        if term in stems:
-            found |= stems
-    found.discard(term)
-    return found
+        for stem in stems:
+            found.setdefault(stem, set()).update(stems - {stem})
+    return {stem: frozenset(others) for stem, others in found.items()}
+
+
+def _synonyms(term: str) -> frozenset[str]:
+    return _synonym_map().get(term, frozenset())
 
 
 def _term_score(term: str, words: set[str]) -> float:

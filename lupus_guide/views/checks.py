@@ -9,13 +9,14 @@ from lupus_guide.views import Result
 
 def validate(env, folder: str | None) -> Result:
     """Every problem in the bundled content and a clinic pack (DIR, else the active one)."""
-    from lupus_guide.content import bundled_layer, check_layers, clinic_layer
+    from lupus_guide.content import bundled_layer, clinic_layer
 
-    target = folder if folder is not None else env.paths().clinic
+    paths = env.paths()
+    target = folder if folder is not None else paths.clinic
     layers = [bundled_layer()]
     if target is not None:
         layers.append(clinic_layer(target))
-    problems = check_layers(layers)
+    problems = _problems(layers, paths.cache_dir)
     checked = ["the bundled content"] + ([f"the clinic pack {layers[1].root}"] if target else [])
     title = "Checked " + " and ".join(checked)
     doc = Document(title=title)
@@ -30,6 +31,21 @@ def validate(env, folder: str | None) -> Result:
     data = {"ok": not problems, "checked": [str(layer.root) for layer in layers],
             "problems": [p.to_dict() for p in problems]}
     return Result("validate", data, doc, ExitCode.CONTENT if problems else ExitCode.OK)
+
+
+def _problems(layers, cache_dir) -> list:
+    """Every problem in these layers. A cache made from exactly these bytes means none: the cache
+    is only written after the same files loaded without a single problem."""
+    from lupus_guide import cache
+    from lupus_guide.content import CONTENT_FILES, PACK_FILES, check_layers, load_content
+
+    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
+    if key and cache.read(cache_dir, layers, key) is not None:
+        return []
+    problems = check_layers(layers)
+    if not problems:
+        load_content(layers, cache_dir=cache_dir)  # keep it for the next run
+    return problems
 
 
 def paths(env) -> Result:
