@@ -14,9 +14,10 @@ medical facts and warnings stay as sourced.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from lupus_guide.errors import ContentError
 from lupus_guide.problems import Problem
@@ -28,8 +29,7 @@ LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):
     """One folder of content files: the bundled data, or a clinic pack."""
 
     name: str
@@ -42,16 +42,15 @@ class Layer:
         return f"{self.name}:{stem}.yaml"
 
 
-@dataclass
-class LayerData:
+class LayerData(msgspec.Struct):
     """What one layer holds after checking: valid entries, and every problem found."""
 
     layer: Layer
     guide: Any = None
     clinic: Any = None
-    lists: dict[str, list] = field(default_factory=dict)
-    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (stem, id) -> line
-    problems: list[Problem] = field(default_factory=list)
+    lists: dict[str, list] = msgspec.field(default_factory=dict)
+    lines: dict[tuple[str, str], int] = msgspec.field(default_factory=dict)  # (stem, id) -> line
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def bundled_layer() -> Layer:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import IO
+
+import msgspec
 
 # What a terminal that cannot show these characters (LANG=C) gets instead.
 ASCII_FALLBACKS = str.maketrans({
@@ -19,11 +20,10 @@ ASCII_FALLBACKS = str.maketrans({
 })
 
 
-@dataclass
-class Env:
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+class Env(msgspec.Struct):
+    stdout: IO[str] = msgspec.field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = msgspec.field(default_factory=lambda: sys.stderr)
+    environ: Mapping[str, str] = msgspec.field(default_factory=lambda: os.environ)
     color_option: str = "auto"
     clinic_option: str | None = None
 

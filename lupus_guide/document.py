@@ -6,51 +6,45 @@ plain text, and later Markdown and HTML). JSON output does not use it: it prints
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 # How a callout is told apart without colour: by its heading and by a symbol.
 CalloutKind = Literal["info", "common", "serious", "boxed", "call", "emergency"]
 
 
-@dataclass
-class Heading:
+class Heading(msgspec.Struct):
     text: str
     level: int = 1
 
 
-@dataclass
-class Paragraph:
+class Paragraph(msgspec.Struct):
     text: str
 
 
-@dataclass
-class Bullets:
+class Bullets(msgspec.Struct):
     items: list[str]
 
 
-@dataclass
-class Checklist:
+class Checklist(msgspec.Struct):
     items: list[tuple[str, str]]  # (text, detail)
 
 
-@dataclass
-class Fields:
+class Fields(msgspec.Struct):
     """Label: value pairs, e.g. the facts at the top of a therapy page."""
 
     rows: list[tuple[str, str]]
 
 
-@dataclass
-class Callout:
+class Callout(msgspec.Struct):
     kind: CalloutKind
     title: str
     text: str = ""
-    items: list[str] = field(default_factory=list)
+    items: list[str] = msgspec.field(default_factory=list)
 
 
-@dataclass
-class Table:
+class Table(msgspec.Struct):
     """A comparison table; narrow terminals show each row as a card instead."""
 
     columns: list[str]
@@ -58,18 +52,16 @@ class Table:
     title: str = ""
 
 
-@dataclass
-class SourceList:
+class SourceList(msgspec.Struct):
     sources: list[tuple[str, str, str]]  # (title, url, checked)
 
 
 Block = Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList
 
 
-@dataclass
-class Document:
+class Document(msgspec.Struct):
     title: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block] = msgspec.field(default_factory=list)
     footer: str = ""
     header: str = ""  # the active clinic's name and phone numbers, above everything else
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from lupus_guide.errors import NotFound, UsageError
 
@@ -134,8 +135,7 @@ def _direct_score(term: str, words: set[str]) -> float:
     return 0.0
 
 
-@dataclass
-class Hit:
+class Hit(msgspec.Struct):
     """One search result: what kind of thing, its id and title, where it lives, and a score."""
 
     kind: str

@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 APP_NAME = "lupus-guide"
 CLINIC_ENV = "LUPUS_GUIDE_CLINIC"
 HOME_ENV = "LUPUS_GUIDE_HOME"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(msgspec.Struct, frozen=True):
     bundled: str
     clinic: Path | None
     clinic_from: str  # "--clinic", "LUPUS_GUIDE_CLINIC" or ""

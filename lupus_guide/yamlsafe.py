@@ -9,9 +9,9 @@ stream is checked: aliases (the "billion laughs" bomb) and very deep nesting are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 import yaml
 
 from lupus_guide.problems import Problem
@@ -35,13 +35,12 @@ _FLOAT = "tag:yaml.org,2002:float"
 _INT = "tag:yaml.org,2002:int"
 
 
-@dataclass
-class Parsed:
+class Parsed(msgspec.Struct):
     """One YAML document: its data, and where each value stands in the file."""
 
     data: Any
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    surprises: list[Problem] = field(default_factory=list)
+    positions: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)
+    surprises: list[Problem] = msgspec.field(default_factory=list)
 
 
 def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:

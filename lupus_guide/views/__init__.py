@@ -6,14 +6,14 @@ call one of these functions and hand the result to a renderer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
 
 
-@dataclass
-class Result:
+class Result(msgspec.Struct):
     command: str
     data: Any
     document: Document
