@@ -4,6 +4,7 @@ into cards on narrow terminals. Colour only ever repeats what words and symbols 
 from __future__ import annotations
 
 import io
+import textwrap
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import box, bullet, marker
@@ -19,28 +20,58 @@ STYLES = {
 }
 
 
-def _hanging(items: list[str], mark: str):
-    """A list whose wrapped lines indent under the text, not under the marker."""
-    from rich.table import Table
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(8, width), break_on_hyphens=False) or [""]
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+
+def _hanging(items: list[str], mark: str, width: int):
+    """A list whose wrapped lines indent under the text, not under the marker.
+
+    The lines are wrapped here, once, so Rich only prints them: laying the same list out as a
+    Rich grid measures every cell again and costs tens of milliseconds on a long page."""
+    from rich.text import Text
+
+    indent = " " * (len(mark) + 1)
+    lines: list[str] = []
     for item in items:
-        grid.add_row(mark, item)
-    return grid
+        for number, paragraph in enumerate(item.split("\n")):
+            wrapped = _wrap(paragraph, width - len(indent))
+            lines += [(f"{mark} " if number == 0 and i == 0 else indent) + line
+                      for i, line in enumerate(wrapped)]
+    return Text("\n".join(lines), no_wrap=True, overflow="fold")
 
 
-def _callout(block: d.Callout, unicode: bool):
+def _fields(rows: list[tuple[str, str]], width: int):
+    """Label and value side by side (labels in bold), or stacked on a narrow terminal."""
+    from rich.text import Text
+
+    text = Text(no_wrap=True, overflow="fold")
+    label_width = max((len(label) for label, _ in rows), default=0) + 2
+    side_by_side = width >= 60 and width - label_width >= 30
+    for label, value in rows:
+        if text:
+            text.append("\n")
+        if side_by_side:
+            wrapped = _wrap(value, width - label_width)
+            text.append(label.ljust(label_width), style="bold")
+            text.append(("\n" + " " * label_width).join(wrapped))
+        else:
+            text.append(label, style="bold")
+            text.append("\n" + "\n".join("  " + line for line in _wrap(value, width - 2)))
+    return text
+
+
+def _callout(block: d.Callout, unicode: bool, width: int):
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
+    inner = width - 4  # borders and padding
     parts = []
     if block.text:
-        parts.append(Text(block.text))
+        parts.append(Text("\n".join(_wrap(block.text, inner)), no_wrap=True, overflow="fold"))
     if block.items:
-        parts.append(_hanging(block.items, bullet(unicode)))
+        parts.append(_hanging(block.items, bullet(unicode), inner))
     title = Text(f"{marker(block.kind, unicode)} {block.title}", style=STYLES[block.kind])
     return Panel(Group(*parts) if parts else Text(""), title=title, title_align="left",
                  border_style=STYLES[block.kind], box=_box(unicode, "ROUNDED"))
@@ -61,7 +92,7 @@ def _table(block: d.Table, width: int, unicode: bool):
         for row in block.rows:
             table.add_row(*row)
         return [table]
-    return [_card(block.columns, row, unicode) for row in block.rows]
+    return [_card(block.columns, row, unicode, width) for row in block.rows]
 
 
 def _ratio(block: d.Table, index: int) -> int:
@@ -77,17 +108,20 @@ def _box(unicode: bool, name: str):
     return getattr(box, name) if unicode else box.ASCII
 
 
-def _card(columns: list[str], row: list[str], unicode: bool):
+def _card(columns: list[str], row: list[str], unicode: bool, width: int):
     from rich.panel import Panel
-    from rich.table import Table
+    from rich.text import Text
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", overflow="fold")
+    text = Text(no_wrap=True, overflow="fold")
     for column, cell in zip(columns[1:], row[1:]):
         if cell:
-            grid.add_row(f"{column}:")
-            grid.add_row(cell)
-    return Panel(grid, title=row[0].split("\n")[0], title_align="left", box=_box(unicode, "ROUNDED"))
+            if text:
+                text.append("\n")
+            text.append(f"{column}:", style="bold")
+            for paragraph in cell.split("\n"):
+                text.append("\n" + "\n".join(_wrap(paragraph, width - 4)))
+    title = " ".join(row[0].split("\n")[:2])  # the name and the first brand
+    return Panel(text, title=title, title_align="left", box=_box(unicode, "ROUNDED"))
 
 
 def _renderables(block, width: int, unicode: bool) -> list:
@@ -99,26 +133,19 @@ def _renderables(block, width: int, unicode: bool) -> list:
     if isinstance(block, d.Paragraph):
         return [Text(block.text)]
     if isinstance(block, d.Bullets):
-        return [_hanging(block.items, bullet(unicode))]
+        return [_hanging(block.items, bullet(unicode), width)]
     if isinstance(block, d.Checklist):
         lines = [text + (f"\n{detail}" if detail else "") for text, detail in block.items]
-        return [_hanging(lines, box(unicode))]
+        return [_hanging(lines, box(unicode), width)]
     if isinstance(block, d.Fields):
-        from rich.table import Table
-
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=width >= 60)
-        grid.add_column(overflow="fold")
-        for label, value in block.rows:
-            grid.add_row(label, value)
-        return [grid]
+        return [_fields(block.rows, width)]
     if isinstance(block, d.Callout):
-        return [_callout(block, unicode)]
+        return [_callout(block, unicode, width)]
     if isinstance(block, d.Table):
         return _table(block, width, unicode)
     if isinstance(block, d.SourceList):
         rows = [f"{title}\n{url} (checked {checked})" for title, url, checked in block.sources]
-        return [_hanging(rows, bullet(unicode))]
+        return [_hanging(rows, bullet(unicode), width)]
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
