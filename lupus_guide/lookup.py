@@ -152,7 +152,10 @@ def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     wanted = terms(query)
     if not wanted:
         return 0.0
-    fields = [(set(terms(text)), text.casefold(), weight) for text, weight in fields]
+    fields = [(text.casefold(), weight) for text, weight in fields]
+    if not any(key in text for key in _clues(tuple(wanted)) for text, _ in fields):
+        return 0.0  # no word of these fields can match: skip splitting them into words
+    fields = [(set(terms(text)), text, weight) for text, weight in fields]
     total, matched = 0.0, 0
     for term in wanted:
         best = max((_term_score(term, words) * weight for words, _, weight in fields), default=0.0)
@@ -164,6 +167,17 @@ def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     if len(wanted) > 1 and any(phrase in text for _, text, _ in fields):
         total += 2.0
     return total * matched / len(wanted)
+
+
+@functools.lru_cache(maxsize=64)
+def _clues(wanted: tuple[str, ...]) -> frozenset[str]:
+    """Substrings at least one of which a text must hold for any word of it to match a term:
+    the term itself, or its first four letters where prefixes count, for every synonym too."""
+    keys = set()
+    for term in wanted:
+        for candidate in (term, *_synonyms(term)):
+            keys.add(candidate[:4] if len(candidate) >= 4 else candidate)
+    return frozenset(keys)
 
 
 def rank(hits: list[Hit]) -> list[Hit]:

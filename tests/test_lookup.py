@@ -42,3 +42,19 @@ def test_unknown_names_fail_with_one_clean_line(content, name):
     except GuideError as exc:
         assert "\n" not in exc.line()
         assert all(ch.isprintable() for ch in exc.line())
+
+
+@SETTINGS
+@given(query=st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=20),
+       text=st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=80))
+def test_the_quick_filter_never_hides_a_match(query, text):
+    """Skipping fields that hold none of the query's clues must not change any score."""
+    from lupus_guide import lookup
+
+    wanted = lookup.terms(query)
+    fields = [(set(lookup.terms(text)), text.casefold(), 1.0)]
+    slow = 0.0
+    if wanted:
+        slow = sum(max(lookup._term_score(t, w) for w, _, _ in fields) for t in wanted)
+    if slow > 0:
+        assert lookup.score_fields(query, [(text, 1.0)]) > 0
