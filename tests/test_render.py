@@ -62,3 +62,30 @@ def test_ascii_terminal_gets_ascii_markers():
     text = render_terminal(doc, Env(stdout=Latin1(), environ={"COLUMNS": "60"}))
     assert "[911] Emergency" in text
     text.encode("latin-1")
+
+
+def test_box_table_fills_the_width_and_keeps_names_and_words_whole():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lupus_guide.render.boxtable import box_table
+
+    word = st.text(alphabet="abcdefghij-", min_size=1, max_size=12)
+    cell = st.lists(word, min_size=1, max_size=12).map(" ".join)
+
+    @settings(max_examples=80, deadline=None)
+    @given(rows=st.lists(st.lists(cell, min_size=4, max_size=4), min_size=1, max_size=5),
+           width=st.integers(min_value=100, max_value=160))
+    def check(rows, width):
+        names = [["methylprednisolone", *row[1:]] for row in rows]
+        text = box_table(["Therapy", "One", "Two", "Three"], names, width, True).plain
+        lines = text.splitlines()
+        assert all(len(line) == width for line in lines)
+        assert "methylprednisolone" in text  # the name column is never cut
+        flat = " ".join(part.strip(" │┃") for line in lines for part in line.split("│"))
+        for row in rows:
+            for cell_text in row[1:]:
+                for w in cell_text.split():
+                    assert w in flat  # no word of 12 letters or fewer is broken
+
+    check()

@@ -78,27 +78,11 @@ def _callout(block: d.Callout, unicode: bool, width: int):
 
 
 def _table(block: d.Table, width: int, unicode: bool):
-    from rich.table import Table
-
     if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2:
-        table = Table(show_lines=True, expand=True, title=block.title or None,
-                      box=_box(unicode, "HEAVY_HEAD"))
-        for i, column in enumerate(block.columns):
-            # The first column holds names: its lines are short and never broken inside a word.
-            keep_whole = i == 0 and len(block.columns) > 2
-            table.add_column(column, style="bold" if i == 0 else None, overflow="fold",
-                             no_wrap=keep_whole,
-                             ratio=_ratio(block, i) if len(block.columns) <= 2 else None)
-        for row in block.rows:
-            table.add_row(*row)
-        return [table]
+        from lupus_guide.render.boxtable import box_table
+
+        return [box_table(block.columns, block.rows, width, unicode)]
     return [_card(block.columns, row, unicode, width) for row in block.rows]
-
-
-def _ratio(block: d.Table, index: int) -> int:
-    """A share of the width in proportion to the column's longest line (within limits)."""
-    lines = [line for row in block.rows for line in row[index].splitlines()]
-    return max(8, min(60, max((len(line) for line in lines), default=8)))
 
 
 def _box(unicode: bool, name: str):

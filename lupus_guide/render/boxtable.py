@@ -1,0 +1,100 @@
+"""A comparison table drawn line by line: column widths from the content, cells wrapped with
+textwrap, box drawing in Unicode or ASCII. Rich's Table does the same by measuring every cell
+several times, which costs more than the rest of a command; this prints the finished lines."""
+
+from __future__ import annotations
+
+import textwrap
+
+UNICODE = {"top": "┏━┳┓", "head": "┃┃┃", "under": "┡━╇┩", "row": "│││", "between": "├─┼┤",
+           "bottom": "└─┴┘"}
+ASCII = {"top": "+-++", "head": "|||", "under": "+=++", "row": "|||", "between": "+-++",
+         "bottom": "+-++"}
+MIN_COLUMN = 8
+MAX_WORD = 18  # a column is made wide enough for words up to this long
+
+
+def column_widths(columns: list[str], rows: list[list[str]], width: int) -> list[int]:
+    """Widths that fill ``width``. The first column of a wide table is as wide as its longest
+    line (names are never broken); every column is at least as wide as its longest word (up to
+    ``MAX_WORD``); what is left goes to the columns in proportion to how much they hold."""
+    count = len(columns)
+    room = max(count * 3, width - (count + 1) - 2 * count)
+    cells = [[columns[i], *(row[i] for row in rows)] for i in range(count)]
+    longest = [max(len(line) for cell in column for line in cell.split("\n")) for column in cells]
+    words = [max((len(word) for cell in column for word in cell.split()), default=1)
+             for column in cells]
+    least = [max(MIN_COLUMN, min(MAX_WORD, word)) for word in words]
+    if count > 2:
+        least[0] = max(least[0], min(longest[0], room // 3))
+    natural = [max(low, min(60, long)) for low, long in zip(least, longest)]
+    if count > 2:
+        natural[0] = least[0]
+    if sum(least) >= room:  # a very narrow terminal: shrink everything, words will break
+        return _shrink(least, room, keep=0 if count > 2 else None)
+    extra = room - sum(least)
+    wants = [n - low for n, low in zip(natural, least)]
+    if sum(wants) == 0:
+        wants = [1] * count
+    if count > 2:
+        wants[0] = 0
+    widths = [low + extra * want // sum(wants) for low, want in zip(least, wants)]
+    widths[-1] += room - sum(widths)
+    return widths
+
+
+def _shrink(widths: list[int], room: int, keep: int | None) -> list[int]:
+    """Take from the widest columns first, so short words in narrow columns stay whole; the
+    ``keep`` column (the names) gives up width only when nothing else can."""
+    widths = list(widths)
+    while sum(widths) > room:
+        others = [i for i in range(len(widths)) if i != keep and widths[i] > 1]
+        candidates = others or [i for i in range(len(widths)) if widths[i] > 1]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def _cell(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, max(1, width), break_on_hyphens=False) or [""]
+    return lines
+
+
+def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bool):
+    """The table as a Rich ``Text``: header and first column in bold, lines already laid out."""
+    from rich.text import Text
+
+    chars = UNICODE if unicode else ASCII
+    widths = column_widths(columns, rows, width)
+    text = Text(no_wrap=True, overflow="crop")
+
+    def rule(kind: str) -> None:
+        left, line, cross, right = chars[kind]
+        text.append(left + cross.join(line * (w + 2) for w in widths) + right + "\n")
+
+    def row(cells: list[str], kind: str, header: bool) -> None:
+        edge, inner, _ = chars[kind]
+        wrapped = [_cell(cell, w) for cell, w in zip(cells, widths)]
+        for number in range(max(len(lines) for lines in wrapped)):
+            text.append(edge)
+            for i, (lines, w) in enumerate(zip(wrapped, widths)):
+                line = lines[number] if number < len(lines) else ""
+                text.append(" ")
+                text.append(line.ljust(w), style="bold" if header or i == 0 else "")
+                text.append(" " + (inner if i < len(widths) - 1 else edge))
+            text.append("\n")
+
+    rule("top")
+    row(columns, "head", True)
+    rule("under")
+    for index, cells in enumerate(rows):
+        if index:
+            rule("between")
+        row(cells, "row", False)
+    rule("bottom")
+    text.rstrip()
+    return text
