@@ -108,14 +108,20 @@ def _card(columns: list[str], row: list[str], unicode: bool, width: int):
     return Panel(text, title=title, title_align="left", box=_box(unicode, "ROUNDED"))
 
 
-def _renderables(block, width: int, unicode: bool) -> list:
+def _lines(text: str, width: int, style: str = ""):
     from rich.text import Text
+
+    wrapped = [line for paragraph in text.split("\n") for line in _wrap(paragraph, width)]
+    return Text("\n".join(wrapped), style=style, no_wrap=True, overflow="fold")
+
+
+def _renderables(block, width: int, unicode: bool) -> list:
 
     if isinstance(block, d.Heading):
         style = "bold underline" if block.level == 1 else "bold"
-        return [Text(block.text, style=style)]
+        return [_lines(block.text, width, style)]
     if isinstance(block, d.Paragraph):
-        return [Text(block.text)]
+        return [_lines(block.text, width)]
     if isinstance(block, d.Bullets):
         return [_hanging(block.items, bullet(unicode), width)]
     if isinstance(block, d.Checklist):
@@ -134,17 +140,18 @@ def _renderables(block, width: int, unicode: bool) -> list:
 
 
 def render_terminal(doc: d.Document, env) -> str:
+    from rich.console import Group
     from rich.text import Text
 
     buffer = io.StringIO()
     console = env.console(buffer)
+    width = console.width
+    parts: list = []
     if doc.header:
-        console.print(Text(doc.header, style="bold"))
-        console.print()
+        parts += [_lines(doc.header, width, "bold"), Text()]
     for block in doc.blocks:
-        for renderable in _renderables(block, console.width, env.unicode):
-            console.print(renderable)
-        console.print()
+        parts += [*_renderables(block, width, env.unicode), Text()]
     if doc.footer:
-        console.print(Text(doc.footer, style="dim"))
+        parts.append(_lines(doc.footer, width, "dim"))
+    console.print(Group(*parts))  # one pass through Rich for the whole page
     return buffer.getvalue()
