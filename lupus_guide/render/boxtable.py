@@ -66,27 +66,33 @@ def _cell(text: str, width: int) -> list[str]:
 
 def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bool):
     """The table as a Rich ``Text``: header and first column in bold, lines already laid out."""
-    from rich.text import Text
+    from rich.text import Span, Text
 
     chars = UNICODE if unicode else ASCII
     widths = column_widths(columns, rows, width)
-    text = Text(no_wrap=True, overflow="crop")
+    out: list[str] = []
+    spans: list = []
+    length = 0  # characters so far, for the bold spans
+
+    def emit(piece: str, bold: bool = False) -> None:
+        nonlocal length
+        if bold and piece.strip():
+            spans.append(Span(length, length + len(piece), "bold"))
+        out.append(piece)
+        length += len(piece)
 
     def rule(kind: str) -> None:
         left, line, cross, right = chars[kind]
-        text.append(left + cross.join(line * (w + 2) for w in widths) + right + "\n")
+        emit(left + cross.join(line * (w + 2) for w in widths) + right + "\n")
 
     def row(cells: list[str], kind: str, header: bool) -> None:
         edge, inner, _ = chars[kind]
         wrapped = [_cell(cell, w) for cell, w in zip(cells, widths)]
         for number in range(max(len(lines) for lines in wrapped)):
-            text.append(edge)
+            emit(edge + " ")
             for i, (lines, w) in enumerate(zip(wrapped, widths)):
-                line = lines[number] if number < len(lines) else ""
-                text.append(" ")
-                text.append(line.ljust(w), style="bold" if header or i == 0 else "")
-                text.append(" " + (inner if i < len(widths) - 1 else edge))
-            text.append("\n")
+                emit((lines[number] if number < len(lines) else "").ljust(w), header or i == 0)
+                emit(" " + (inner + " " if i < len(widths) - 1 else edge + "\n"))
 
     rule("top")
     row(columns, "head", True)
@@ -96,5 +102,4 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
             rule("between")
         row(cells, "row", False)
     rule("bottom")
-    text.rstrip()
-    return text
+    return Text("".join(out).rstrip("\n"), spans=spans, no_wrap=True, overflow="crop")
