@@ -1,5 +1,11 @@
-"""Rich terminal output: headings, panels for callouts, and a comparison table that turns
-into cards on narrow terminals. Colour only ever repeats what words and symbols already say."""
+"""Rich terminal output: headings, boxed callouts, and a comparison table that turns into cards
+on narrow terminals. Colour only ever repeats what words and symbols already say.
+
+The page is laid out here, line by line (wrapping with textwrap, boxes drawn with box-drawing
+characters), into one Rich ``Text`` with style spans; Rich turns it into the terminal's colours in a
+single pass. Rich's own grids, tables and panels would measure every cell again, which cost more
+than everything else a command does.
+"""
 
 from __future__ import annotations
 
@@ -18,19 +24,17 @@ STYLES = {
     "call": "magenta",
     "emergency": "bold red",
 }
+# corners and edges of a callout box: top-left, top-right, bottom-left, bottom-right, across, down
+ROUNDED = "╭╮╰╯─│"
+ASCII_BOX = "++++-|"
 
 
 def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(8, width), break_on_hyphens=False) or [""]
 
 
-def _hanging(items: list[str], mark: str, width: int):
-    """A list whose wrapped lines indent under the text, not under the marker.
-
-    The lines are wrapped here, once, so Rich only prints them: laying the same list out as a
-    Rich grid measures every cell again and costs tens of milliseconds on a long page."""
-    from rich.text import Text
-
+def _hanging(items: list[str], mark: str, width: int) -> list[str]:
+    """Lines of a list whose wrapped lines indent under the text, not under the marker."""
     indent = " " * (len(mark) + 1)
     lines: list[str] = []
     for item in items:
@@ -38,120 +42,144 @@ def _hanging(items: list[str], mark: str, width: int):
             wrapped = _wrap(paragraph, width - len(indent))
             lines += [(f"{mark} " if number == 0 and i == 0 else indent) + line
                       for i, line in enumerate(wrapped)]
-    return Text("\n".join(lines), no_wrap=True, overflow="fold")
+    return lines
 
 
-def _fields(rows: list[tuple[str, str]], width: int):
+class _Page:
+    """Text and style spans, appended in reading order."""
+
+    def __init__(self) -> None:
+        from rich.text import Span
+
+        self._span = Span
+        self.parts: list[str] = []
+        self.spans: list = []
+        self.length = 0
+
+    def add(self, text: str, style: str = "") -> None:
+        if style and text:
+            self.spans.append(self._span(self.length, self.length + len(text), style))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def line(self, text: str = "", style: str = "") -> None:
+        self.add(text, style)
+        self.add("\n")
+
+    def lines(self, lines: list[str], style: str = "") -> None:
+        for text in lines:
+            self.line(text, style)
+
+    def absorb(self, text) -> None:
+        """A Rich Text laid out elsewhere (the comparison table), spans and all."""
+        for span in text.spans:
+            self.spans.append(self._span(self.length + span.start, self.length + span.end,
+                                         span.style))
+        self.add(text.plain)
+        self.add("\n")
+
+    def text(self):
+        from rich.text import Text
+
+        return Text("".join(self.parts).rstrip("\n"), spans=self.spans, no_wrap=True,
+                    overflow="fold")
+
+
+def _boxed(page: _Page, title: str, lines: list[tuple[str, str]], width: int, unicode: bool,
+           style: str = "", title_style: str = "") -> None:
+    """A box around finished lines, its title in the top edge (Rich's "rounded" panel look)."""
+    from rich.cells import cell_len
+
+    tl, tr, bl, br, across, down = ROUNDED if unicode else ASCII_BOX
+    inner = width - 4
+    title = title if cell_len(title) <= width - 6 else title[: width - 7] + "…"
+    page.add(tl + across + " ", style)
+    page.add(title, title_style or style)
+    page.line(" " + across * max(0, width - 5 - cell_len(title)) + tr, style)
+    for text, text_style in lines:
+        page.add(down + " ", style)
+        page.add(text, text_style)
+        page.line(" " * max(0, inner - cell_len(text)) + " " + down, style)
+    page.line(bl + across * (width - 2) + br, style)
+
+
+def _callout(page: _Page, block: d.Callout, unicode: bool, width: int) -> None:
+    inner = width - 4
+    lines = [(line, "") for line in (_wrap(block.text, inner) if block.text else [])]
+    lines += [(line, "") for line in _hanging(block.items, bullet(unicode), inner)]
+    _boxed(page, f"{marker(block.kind, unicode)} {block.title}", lines or [("", "")], width,
+           unicode, STYLES[block.kind])
+
+
+def _card(page: _Page, columns: list[str], row: list[str], unicode: bool, width: int) -> None:
+    lines: list[tuple[str, str]] = []
+    for column, cell in zip(columns[1:], row[1:]):
+        if cell:
+            lines.append((f"{column}:", "bold"))
+            lines += [(line, "") for paragraph in cell.split("\n")
+                      for line in _wrap(paragraph, width - 4)]
+    _boxed(page, " ".join(row[0].split("\n")[:2]), lines, width, unicode)
+
+
+def _fields(page: _Page, rows: list[tuple[str, str]], width: int) -> None:
     """Label and value side by side (labels in bold), or stacked on a narrow terminal."""
-    from rich.text import Text
-
-    text = Text(no_wrap=True, overflow="fold")
     label_width = max((len(label) for label, _ in rows), default=0) + 2
     side_by_side = width >= 60 and width - label_width >= 30
     for label, value in rows:
-        if text:
-            text.append("\n")
         if side_by_side:
             wrapped = _wrap(value, width - label_width)
-            text.append(label.ljust(label_width), style="bold")
-            text.append(("\n" + " " * label_width).join(wrapped))
+            page.add(label.ljust(label_width), "bold")
+            page.line(wrapped[0])
+            page.lines([" " * label_width + line for line in wrapped[1:]])
         else:
-            text.append(label, style="bold")
-            text.append("\n" + "\n".join("  " + line for line in _wrap(value, width - 2)))
-    return text
+            page.line(label, "bold")
+            page.lines(["  " + line for line in _wrap(value, width - 2)])
 
 
-def _callout(block: d.Callout, unicode: bool, width: int):
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
-
-    inner = width - 4  # borders and padding
-    parts = []
-    if block.text:
-        parts.append(Text("\n".join(_wrap(block.text, inner)), no_wrap=True, overflow="fold"))
-    if block.items:
-        parts.append(_hanging(block.items, bullet(unicode), inner))
-    title = Text(f"{marker(block.kind, unicode)} {block.title}", style=STYLES[block.kind])
-    return Panel(Group(*parts) if parts else Text(""), title=title, title_align="left",
-                 border_style=STYLES[block.kind], box=_box(unicode, "ROUNDED"))
-
-
-def _table(block: d.Table, width: int, unicode: bool):
-    if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2:
-        from lupus_guide.render.boxtable import box_table
-
-        return [box_table(block.columns, block.rows, width, unicode)]
-    return [_card(block.columns, row, unicode, width) for row in block.rows]
-
-
-def _box(unicode: bool, name: str):
-    """Rich's box style by name, or plain ASCII where the terminal cannot show box drawing."""
-    from rich import box
-
-    return getattr(box, name) if unicode else box.ASCII
-
-
-def _card(columns: list[str], row: list[str], unicode: bool, width: int):
-    from rich.panel import Panel
-    from rich.text import Text
-
-    text = Text(no_wrap=True, overflow="fold")
-    for column, cell in zip(columns[1:], row[1:]):
-        if cell:
-            if text:
-                text.append("\n")
-            text.append(f"{column}:", style="bold")
-            for paragraph in cell.split("\n"):
-                text.append("\n" + "\n".join(_wrap(paragraph, width - 4)))
-    title = " ".join(row[0].split("\n")[:2])  # the name and the first brand
-    return Panel(text, title=title, title_align="left", box=_box(unicode, "ROUNDED"))
-
-
-def _lines(text: str, width: int, style: str = ""):
-    from rich.text import Text
-
-    wrapped = [line for paragraph in text.split("\n") for line in _wrap(paragraph, width)]
-    return Text("\n".join(wrapped), style=style, no_wrap=True, overflow="fold")
-
-
-def _renderables(block, width: int, unicode: bool) -> list:
-
+def _block(page: _Page, block, width: int, unicode: bool) -> None:
     if isinstance(block, d.Heading):
         style = "bold underline" if block.level == 1 else "bold"
-        return [_lines(block.text, width, style)]
-    if isinstance(block, d.Paragraph):
-        return [_lines(block.text, width)]
-    if isinstance(block, d.Bullets):
-        return [_hanging(block.items, bullet(unicode), width)]
-    if isinstance(block, d.Checklist):
-        lines = [text + (f"\n{detail}" if detail else "") for text, detail in block.items]
-        return [_hanging(lines, box(unicode), width)]
-    if isinstance(block, d.Fields):
-        return [_fields(block.rows, width)]
-    if isinstance(block, d.Callout):
-        return [_callout(block, unicode, width)]
-    if isinstance(block, d.Table):
-        return _table(block, width, unicode)
-    if isinstance(block, d.SourceList):
+        page.lines(_wrap(block.text, width), style)
+    elif isinstance(block, d.Paragraph):
+        page.lines([line for part in block.text.split("\n") for line in _wrap(part, width)])
+    elif isinstance(block, d.Bullets):
+        page.lines(_hanging(block.items, bullet(unicode), width))
+    elif isinstance(block, d.Checklist):
+        items = [text + (f"\n{detail}" if detail else "") for text, detail in block.items]
+        page.lines(_hanging(items, box(unicode), width))
+    elif isinstance(block, d.Fields):
+        _fields(page, block.rows, width)
+    elif isinstance(block, d.Callout):
+        _callout(page, block, unicode, width)
+    elif isinstance(block, d.Table):
+        if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2:
+            from lupus_guide.render.boxtable import box_table
+
+            page.absorb(box_table(block.columns, block.rows, width, unicode))
+        else:
+            for index, row in enumerate(block.rows):
+                if index:
+                    page.line()
+                _card(page, block.columns, row, unicode, width)
+    elif isinstance(block, d.SourceList):
         rows = [f"{title}\n{url} (checked {checked})" for title, url, checked in block.sources]
-        return [_hanging(rows, bullet(unicode), width)]
-    raise TypeError(f"unknown block {type(block).__name__}")
+        page.lines(_hanging(rows, bullet(unicode), width))
+    else:
+        raise TypeError(f"unknown block {type(block).__name__}")
 
 
 def render_terminal(doc: d.Document, env) -> str:
-    from rich.console import Group
-    from rich.text import Text
-
     buffer = io.StringIO()
     console = env.console(buffer)
     width = console.width
-    parts: list = []
+    page = _Page()
     if doc.header:
-        parts += [_lines(doc.header, width, "bold"), Text()]
+        page.lines(_wrap(doc.header, width), "bold")
+        page.line()
     for block in doc.blocks:
-        parts += [*_renderables(block, width, env.unicode), Text()]
+        _block(page, block, width, env.unicode)
+        page.line()
     if doc.footer:
-        parts.append(_lines(doc.footer, width, "dim"))
-    console.print(Group(*parts))  # one pass through Rich for the whole page
+        page.lines(_wrap(doc.footer, width), "dim")
+    console.print(page.text())  # one pass through Rich for the whole page
     return buffer.getvalue()
