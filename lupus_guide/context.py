@@ -83,19 +83,3 @@ class Env(msgspec.Struct):
             except (OSError, ValueError, AttributeError):
                 pass
         return 80
-
-    def console(self, file: IO[str] | None = None):
-        """A Rich console that follows this environment's colour and width decisions."""
-        from rich.console import Console
-
-        return Console(
-            file=file if file is not None else self.stdout,
-            width=self.width,
-            force_terminal=self.color,
-            no_color=not self.color,
-            color_system="standard" if self.color else None,
-            highlight=False,
-            emoji=False,
-            legacy_windows=False,
-            safe_box=not self.unicode,
-        )

@@ -64,11 +64,16 @@ def test_json_output_imports_neither_rich_nor_yaml_once_cached(warm_home, args):
         assert not imported(modules, heavy), (args, heavy)
 
 
-def test_table_output_imports_rich_but_not_rich_markdown(warm_home):
-    modules = modules_after(warm_home, "therapies")
-    assert imported(modules, "rich")
-    assert not imported(modules, "rich.markdown") and not imported(modules, "markdown_it")
-    assert not imported(modules, "yaml")
+@pytest.mark.parametrize("args", [["therapies"], ["side-effects", "rituximab"], ["prepare"]])
+def test_coloured_table_output_uses_rich_styles_not_its_console(warm_home, args):
+    modules = modules_after(warm_home, *args, "--color", "always")
+    assert imported(modules, "rich.style")
+    for heavy in ("rich.console", "rich.table", "rich.markdown", "markdown_it", "yaml"):
+        assert not imported(modules, heavy), heavy
+
+
+def test_uncoloured_table_output_needs_no_rich(warm_home):
+    assert not imported(modules_after(warm_home, "therapies", "--color", "never"), "rich")
 
 
 def test_first_run_builds_from_yaml(tmp_path):

@@ -5,11 +5,19 @@ several times, which costs more than the rest of a command; this prints the fini
 from __future__ import annotations
 
 import textwrap
+from typing import NamedTuple
 
 UNICODE = {"top": "┏━┳┓", "head": "┃┃┃", "under": "┡━╇┩", "row": "│││", "between": "├─┼┤",
            "bottom": "└─┴┘"}
 ASCII = {"top": "+-++", "head": "|||", "under": "+=++", "row": "|||", "between": "+-++",
          "bottom": "+-++"}
+class Laid(NamedTuple):
+    """Finished lines and their style spans (start, end, style)."""
+
+    plain: str
+    spans: list[tuple[int, int, str]]
+
+
 MIN_COLUMN = 8
 MAX_WORD = 18  # a column is made wide enough for words up to this long
 
@@ -65,9 +73,7 @@ def _cell(text: str, width: int) -> list[str]:
 
 
 def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bool):
-    """The table as a Rich ``Text``: header and first column in bold, lines already laid out."""
-    from rich.text import Span, Text
-
+    """The table's lines, with the header and the first column in bold."""
     chars = UNICODE if unicode else ASCII
     widths = column_widths(columns, rows, width)
     out: list[str] = []
@@ -77,7 +83,7 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
     def emit(piece: str, bold: bool = False) -> None:
         nonlocal length
         if bold and piece.strip():
-            spans.append(Span(length, length + len(piece), "bold"))
+            spans.append((length, length + len(piece), "bold"))
         out.append(piece)
         length += len(piece)
 
@@ -102,4 +108,4 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
             rule("between")
         row(cells, "row", False)
     rule("bottom")
-    return Text("".join(out).rstrip("\n"), spans=spans, no_wrap=True, overflow="crop")
+    return Laid("".join(out).rstrip("\n"), spans)

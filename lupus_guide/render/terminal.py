@@ -1,15 +1,15 @@
-"""Rich terminal output: headings, boxed callouts, and a comparison table that turns into cards
-on narrow terminals. Colour only ever repeats what words and symbols already say.
+"""Terminal output: headings, boxed callouts, and a comparison table that turns into cards on
+narrow terminals. Colour only ever repeats what words and symbols already say.
 
 The page is laid out here, line by line (wrapping with textwrap, boxes drawn with box-drawing
-characters), into one Rich ``Text`` with style spans; Rich turns it into the terminal's colours in a
-single pass. Rich's own grids, tables and panels would measure every cell again, which cost more
-than everything else a command does.
+characters), as text plus style spans; Rich's style engine (``rich.style``) turns each span into the
+terminal's escape codes. Rich's console, grids, tables and panels would measure every cell again,
+and importing the console alone costs about twice a bare Python start.
 """
 
 from __future__ import annotations
 
-import io
+import functools
 import textwrap
 
 from lupus_guide import document as d
@@ -29,6 +29,15 @@ ROUNDED = "╭╮╰╯─│"
 ASCII_BOX = "++++-|"
 
 
+def cell_len(text: str) -> int:
+    """Terminal cells ``text`` takes: wide East Asian characters take two."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(8, width), break_on_hyphens=False) or [""]
 
@@ -46,19 +55,17 @@ def _hanging(items: list[str], mark: str, width: int) -> list[str]:
 
 
 class _Page:
-    """Text and style spans, appended in reading order."""
+    """Text and style spans (start, end, style), appended in reading order; a span never
+    crosses the end of a line."""
 
     def __init__(self) -> None:
-        from rich.text import Span
-
-        self._span = Span
         self.parts: list[str] = []
-        self.spans: list = []
+        self.spans: list[tuple[int, int, str]] = []
         self.length = 0
 
     def add(self, text: str, style: str = "") -> None:
         if style and text:
-            self.spans.append(self._span(self.length, self.length + len(text), style))
+            self.spans.append((self.length, self.length + len(text), style))
         self.parts.append(text)
         self.length += len(text)
 
@@ -70,26 +77,40 @@ class _Page:
         for text in lines:
             self.line(text, style)
 
-    def absorb(self, text) -> None:
-        """A Rich Text laid out elsewhere (the comparison table), spans and all."""
-        for span in text.spans:
-            self.spans.append(self._span(self.length + span.start, self.length + span.end,
-                                         span.style))
-        self.add(text.plain)
+    def absorb(self, laid) -> None:
+        """Text laid out elsewhere (the comparison table), spans and all."""
+        self.spans += [(self.length + start, self.length + end, style)
+                       for start, end, style in laid.spans]
+        self.add(laid.plain)
         self.add("\n")
 
-    def text(self):
-        from rich.text import Text
+    def render(self, color: bool) -> str:
+        """The page as terminal text: escape codes around the styled spans when colour is on."""
+        plain = "".join(self.parts)
+        if not color:
+            return plain
+        out, done = [], 0
+        for start, end, style in sorted(self.spans):
+            before, after = _codes(style)
+            out += [plain[done:start], before, plain[start:end], after]
+            done = end
+        out.append(plain[done:])
+        return "".join(out)
 
-        return Text("".join(self.parts).rstrip("\n"), spans=self.spans, no_wrap=True,
-                    overflow="fold")
+
+@functools.cache
+def _codes(style: str) -> tuple[str, str]:
+    """The escape codes that switch ``style`` on and off, as Rich's style engine writes them."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    before, _, after = Style.parse(style).render("\0", color_system=ColorSystem.STANDARD).partition("\0")
+    return before, after
 
 
 def _boxed(page: _Page, title: str, lines: list[tuple[str, str]], width: int, unicode: bool,
            style: str = "", title_style: str = "") -> None:
     """A box around finished lines, its title in the top edge (Rich's "rounded" panel look)."""
-    from rich.cells import cell_len
-
     tl, tr, bl, br, across, down = ROUNDED if unicode else ASCII_BOX
     inner = width - 4
     title = title if cell_len(title) <= width - 6 else title[: width - 7] + "…"
@@ -115,7 +136,7 @@ def _card(page: _Page, columns: list[str], row: list[str], unicode: bool, width:
     lines: list[tuple[str, str]] = []
     for column, cell in zip(columns[1:], row[1:]):
         if cell:
-            lines.append((f"{column}:", "bold"))
+            lines += [(line, "bold") for line in _wrap(f"{column}:", width - 4)]
             lines += [(line, "") for paragraph in cell.split("\n")
                       for line in _wrap(paragraph, width - 4)]
     _boxed(page, " ".join(row[0].split("\n")[:2]), lines, width, unicode)
@@ -169,9 +190,7 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
 
 
 def render_terminal(doc: d.Document, env) -> str:
-    buffer = io.StringIO()
-    console = env.console(buffer)
-    width = console.width
+    width = env.width
     page = _Page()
     if doc.header:
         page.lines(_wrap(doc.header, width), "bold")
@@ -181,5 +200,4 @@ def render_terminal(doc: d.Document, env) -> str:
         page.line()
     if doc.footer:
         page.lines(_wrap(doc.footer, width), "dim")
-    console.print(page.text())  # one pass through Rich for the whole page
-    return buffer.getvalue()
+    return page.render(env.color)
