@@ -140,6 +140,10 @@ def main() -> int:
         cases += [(" ".join(c) + " --format json", [*cli, *c, "--format", "json"], FAST)
                   for c in JSON_COMMANDS]
         cases += [(" ".join(c), [*cli, *c], TABLE) for c in TABLE_COMMANDS]
+        # output is not a terminal here, so the runs above print without colour: measure the
+        # coloured path too, as a person at a terminal gets it
+        cases += [(" ".join(c) + " --color always", [*cli, *c, "--color", "always"], TABLE)
+                  for c in (["therapies"], ["side-effects"])]
         cases += [("faq pain --clinic <2 MB pack>", [*cli, "faq", "pain", "--clinic", str(pack)], PACK),
                   ("prepare --clinic <2 MB pack> --format json",
                    [*cli, "prepare", "--clinic", str(pack), "--format", "json"], PACK)]
