@@ -26,7 +26,6 @@ CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care")
 PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care")
 LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
              "costs": "topics", "care": "topics"}
-_ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
 
 class Layer(msgspec.Struct, frozen=True):
@@ -143,9 +142,11 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
             result.problems.append(_problem_from_text(label, str(exc)))
             continue
         if thorough or not _convert_fast(result, stem, parsed.data):
+            from lupus_guide.validation import check_file
+
             if not thorough:
                 parsed = parse(text, label, locate=True)
-            _convert_thorough(result, stem, label, parsed)
+            check_file(result, stem, label, parsed)
     if layer.kind == "bundled":
         result.problems += _missing_sources(result)
     return result
@@ -165,7 +166,7 @@ def _problem_from_text(label: str, text: str) -> Problem:
     return Problem(label, text)
 
 
-def _file_model(stem: str):
+def file_model(stem: str):
     from lupus_guide import models
 
     return {
@@ -179,7 +180,7 @@ def _file_model(stem: str):
     }[stem]
 
 
-def _store(result: LayerData, stem: str, value) -> None:
+def store_file(result: LayerData, stem: str, value) -> None:
     if stem in LIST_KEYS:
         result.lists[stem] = list(getattr(value, LIST_KEYS[stem]))
     else:
@@ -190,171 +191,15 @@ def _convert_fast(result: LayerData, stem: str, data: Any) -> bool:
     import msgspec
 
     try:
-        value = msgspec.convert(data, _file_model(stem))
+        value = msgspec.convert(data, file_model(stem))
     except msgspec.ValidationError:
         return False
     if stem in LIST_KEYS:
         ids = [item.id for item in getattr(value, LIST_KEYS[stem])]
         if len(ids) != len(set(ids)):
             return False  # the thorough pass says which, and where
-    _store(result, stem, value)
+    store_file(result, stem, value)
     return True
-
-
-def _convert_thorough(result: LayerData, stem: str, label: str, parsed) -> None:
-    """Every problem in one file: surprises, unknown keys, then every schema error."""
-    import msgspec
-
-    problems = list(parsed.surprises)
-    model = _file_model(stem)
-    problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
-    flagged = [p.path for p in problems]
-    for path, message in schema_problems(parsed.data, model, "$"):
-        if any(path == f or path.startswith((f + ".", f + "[")) for f in flagged):
-            continue  # already said more plainly
-        line, column = _position(parsed.positions, path)
-        problems.append(Problem(label, message, line, column, path))
-    key = LIST_KEYS.get(stem)
-    data = parsed.data
-    if key and isinstance(data, dict) and isinstance(data.get(key), list):
-        item_type = _hints(model)[key].__args__[0]
-        problems += _duplicate_ids(data[key], key, label, parsed.positions)
-        kept = []
-        for index, item in enumerate(data[key]):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                line = _position(parsed.positions, f"$.{key}[{index}]")[0]
-                result.lines.setdefault((stem, item["id"]), line)
-            try:
-                kept.append(msgspec.convert(item, item_type))
-            except msgspec.ValidationError:
-                continue
-        result.lists[stem] = kept
-    elif not problems:
-        _store(result, stem, msgspec.convert(data, model))
-    result.problems += problems
-
-
-def _duplicate_ids(items: list, key: str, label: str, positions: dict) -> list[Problem]:
-    first_seen: dict[str, int] = {}
-    problems = []
-    for index, item in enumerate(items):
-        item_id = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(item_id, str):
-            continue
-        if item_id in first_seen:
-            line, column = _position(positions, f"$.{key}[{index}].id")
-            first = _position(positions, f"$.{key}[{first_seen[item_id]}].id")[0]
-            problems.append(Problem(label, f"duplicate id {item_id!r} (first used on line {first})",
-                                    line, column, f"$.{key}[{index}].id"))
-        first_seen.setdefault(item_id, index)
-    return problems
-
-
-def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
-    """Every schema error under ``path``, not just the first: structs field by field, lists
-    item by item, and msgspec's own message for the rest. Unknown keys are left to
-    ``unknown_keys``."""
-    import msgspec
-
-    try:
-        msgspec.convert(value, model)
-        return []
-    except msgspec.ValidationError as exc:
-        error = exc
-    found: list[tuple[str, str]] = []
-    if isinstance(model, type) and issubclass(model, msgspec.Struct) and isinstance(value, dict):
-        import msgspec.structs
-
-        hints = _hints(model)
-        missing = []
-        for info in msgspec.structs.fields(model):
-            if info.name in value:
-                found += schema_problems(value[info.name], hints[info.name], f"{path}.{info.name}")
-            elif info.required:
-                missing.append(f'"{info.name}"')
-        if missing:
-            keys = "key" if len(missing) == 1 else "keys"
-            found.insert(0, (path, f"missing required {keys} {', '.join(missing)}"))
-        if found:
-            return found
-    item_type = _list_item(model)
-    if item_type is not None and isinstance(value, list):
-        for index, item in enumerate(value):
-            found += schema_problems(item, item_type, f"{path}[{index}]")
-        if found:
-            return found
-    match = _ERROR_PATH.match(str(error))
-    inner = (match.group("path") or "$")[1:]
-    message = match.group("message")
-    if "unknown field" in message:
-        return []
-    if re.match(r"Expected `str`, got `(int|float|bool)`", message):
-        message += "; put the value in quotes to keep it as text"
-    return [(path + inner, message)]
-
-
-def _hints(model) -> dict:
-    import typing
-
-    return typing.get_type_hints(model, include_extras=True)
-
-
-def _list_item(model):
-    import typing
-
-    base = typing.get_origin(model)
-    if base is typing.Annotated:
-        model = typing.get_args(model)[0]
-        base = typing.get_origin(model)
-    return typing.get_args(model)[0] if base is list else None
-
-
-def _position(positions: dict, path: str) -> tuple[int | None, int | None]:
-    """The line and column of ``path``, or of the nearest enclosing value that has one."""
-    while path:
-        if path in positions:
-            return positions[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            break
-        path = path[:cut]
-    return positions.get("$", (None, None))
-
-
-def unknown_keys(data: Any, model, path: str, label: str, positions: dict) -> list[Problem]:
-    """Keys no model field has, each with a "did you mean" when one is close."""
-    import msgspec.inspect
-
-    return _unknown(data, msgspec.inspect.type_info(model), path, label, positions)
-
-
-def _unknown(data, info, path, label, positions) -> list[Problem]:
-    import difflib
-
-    import msgspec.inspect as mi
-
-    found: list[Problem] = []
-    if isinstance(info, mi.UnionType):
-        structs = [t for t in info.types if isinstance(t, (mi.StructType, mi.ListType))]
-        for t in structs:
-            if isinstance(t, mi.StructType) == isinstance(data, dict):
-                return _unknown(data, t, path, label, positions)
-        return found
-    if isinstance(info, mi.StructType) and isinstance(data, dict):
-        fields = {f.name: f.type for f in info.fields}
-        for key, value in data.items():
-            key_path = f"{path}.{key}"
-            if key not in fields:
-                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
-                hint = f'; did you mean "{close[0]}"?' if close else f"; known keys: {', '.join(fields)}"
-                line, column = _position(positions, key_path)
-                found.append(Problem(label, f'unknown key "{key}"{hint}', line, column, key_path))
-            else:
-                found += _unknown(value, fields[key], key_path, label, positions)
-    elif isinstance(info, mi.ListType) and isinstance(data, list):
-        for index, item in enumerate(data):
-            found += _unknown(item, info.item_type, f"{path}[{index}]", label, positions)
-    return found
 
 
 def _missing_sources(result: LayerData) -> list[Problem]:
