@@ -8,6 +8,7 @@ version and its models: change any of them and the cache is stale, and rebuilt, 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -19,9 +20,26 @@ FORMAT = 1
 MAX_HASHED_BYTES = 5 * 1024 * 1024  # a larger file is refused by the loader; never hash it
 
 
+PARTS = ("therapies", "checklists", "faq", "costs", "care")  # the big lists a command may skip
+
+
 class CacheFile(msgspec.Struct):
     key: str
     content: models.Content
+
+
+class NotLoaded(list):
+    """Stands for a part of the content a command said it does not need: any use is a bug, and
+    says so loudly rather than showing an empty list."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__()
+        self.part = part
+
+    def _refuse(self, *args, **kwargs):
+        raise RuntimeError(f"content part {self.part!r} was not loaded for this command")
+
+    __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = _refuse
 
 
 def fingerprint(layers, pack_files, content_files) -> str | None:
@@ -76,14 +94,36 @@ def _file(cache_dir: Path, layers) -> Path:
     return Path(cache_dir) / f"content-{zlib.crc32(where.encode()):08x}.msgpack"
 
 
-def read(cache_dir: Path, layers, key: str):
-    """The cached content for ``key``, or None (missing, stale or corrupt)."""
+def read(cache_dir: Path, layers, key: str, parts: frozenset[str] | None = None):
+    """The cached content for ``key``, or None (missing, stale or corrupt).
+
+    With ``parts``, only those of the big lists are decoded (the rest are skipped unread and stand
+    as ``NotLoaded``): a command that shows the costs need not decode every therapy."""
     try:
         data = _file(cache_dir, layers).read_bytes()
-        cached = msgspec.msgpack.decode(data, type=CacheFile)
+        cached = msgspec.msgpack.decode(data, type=_view(parts))
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None
-    return cached.content if cached.key == key else None
+    if cached.key != key:
+        return None
+    if parts is None:
+        return cached.content
+    fields = {name: getattr(cached.content, name) for name in cached.content.__struct_fields__}
+    fields |= {part: NotLoaded(part) for part in PARTS if part not in parts}
+    return models.Content(**fields)
+
+
+@functools.cache
+def _view(parts: frozenset[str] | None):
+    """The type to decode a cache file as: all of it, or the guide, the clinic and ``parts``."""
+    if parts is None:
+        return CacheFile
+    import typing
+
+    hints = typing.get_type_hints(models.Content, include_extras=True)
+    keep = [name for name in models.Content.__struct_fields__ if name not in PARTS or name in parts]
+    view = msgspec.defstruct("ContentView", [(name, hints[name]) for name in keep], kw_only=True)
+    return msgspec.defstruct("CacheView", [("key", str), ("content", view)])
 
 
 def write(cache_dir: Path, layers, key: str, content) -> None:

@@ -59,8 +59,11 @@ TherapyOpt = Annotated[
 
 
 def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
-        clinic: str | None = None, *, content_needed: bool = True) -> None:
-    """Load the content, build the result, render it, and turn expected failures into exit codes."""
+        clinic: str | None = None, *, content_needed: bool = True, parts=None) -> None:
+    """Load the content, build the result, render it, and turn expected failures into exit codes.
+
+    ``parts`` names the content lists the command reads (None: all of them); from the cache,
+    only those are decoded."""
     import os
     import sys
 
@@ -75,7 +78,8 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
             from lupus_guide.content import default_layers, load_content
 
             paths = env.paths()
-            content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir)
+            content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir,
+                                   parts=frozenset(parts) if parts is not None else None)
             result = build(content)
             text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
         else:
@@ -142,7 +146,8 @@ def therapies(
     from lupus_guide.views import therapies as views
 
     run("therapies", fmt, color,
-        lambda c: views.page(c, name) if name is not None else views.overview(c), clinic)
+        lambda c: views.page(c, name) if name is not None else views.overview(c), clinic,
+        parts={"therapies"})
 
 
 @app.command()
@@ -160,7 +165,8 @@ def faq(
     """
     from lupus_guide.views.faq import faq as build
 
-    run("faq", fmt, color, lambda c: build(c, text, topic, therapy), clinic)
+    run("faq", fmt, color, lambda c: build(c, text, topic, therapy), clinic,
+        parts={"faq"} | ({"therapies"} if therapy is not None else set()))
 
 
 @app.command()
@@ -181,7 +187,8 @@ def prepare(
     from lupus_guide.views.prepare import checklist
 
     run("prepare", fmt, color,
-        lambda c: checklist(c, therapy, stage.value if stage else None), clinic)
+        lambda c: checklist(c, therapy, stage.value if stage else None), clinic,
+        parts={"checklists"} | ({"therapies"} if therapy is not None else set()))
 
 
 @app.command("side-effects")
@@ -197,7 +204,7 @@ def side_effects(
     """
     from lupus_guide.views.therapies import side_effects as build
 
-    run("side-effects", fmt, color, lambda c: build(c, name), clinic)
+    run("side-effects", fmt, color, lambda c: build(c, name), clinic, parts={"therapies"})
 
 
 @app.command()
@@ -206,7 +213,7 @@ def costs(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.aut
     """lupus-guide costs — what drives the cost, insurance questions, appeals and help paying."""
     from lupus_guide.views.topics import topics
 
-    run("costs", fmt, color, lambda c: topics(c, "costs"), clinic)
+    run("costs", fmt, color, lambda c: topics(c, "costs"), clinic, parts={"costs"})
 
 
 @app.command()
@@ -215,7 +222,7 @@ def care(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto
     """lupus-guide care — long-term care: check-ups, tests, infections, vaccines, pregnancy."""
     from lupus_guide.views.topics import topics
 
-    run("care", fmt, color, lambda c: topics(c, "care"), clinic)
+    run("care", fmt, color, lambda c: topics(c, "care"), clinic, parts={"care"})
 
 
 @app.command()

@@ -78,11 +78,14 @@ def default_layers(clinic: str | Path | None = None) -> list[Layer]:
     return layers
 
 
-def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = None):
+def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = None,
+                 parts: frozenset[str] | None = None):
     """Load, validate and merge every layer; raise ContentError on the first problem.
 
     With ``cache_dir``, a checked result is kept there (see ``cache.py``) and used again while
-    every file of every layer is byte for byte the same: no YAML is parsed on that path.
+    every file of every layer is byte for byte the same: no YAML is parsed on that path. ``parts``
+    names the lists a command needs (of therapies, checklists, faq, costs, care; None: all), so
+    a cached load can skip the rest.
     """
     layers = layers if layers is not None else [bundled_layer()]
     if cache_dir is None:
@@ -90,7 +93,7 @@ def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = Non
     from lupus_guide import cache
 
     key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
-    content = cache.read(cache_dir, layers, key) if key else None
+    content = cache.read(cache_dir, layers, key, parts) if key else None
     if content is None:
         content = _load(layers)
         if key:

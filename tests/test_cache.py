@@ -103,3 +103,16 @@ def test_validate_still_finds_problems_after_a_clean_run(cli, pack):
     assert result.code == 4
     messages = [p["message"] for p in result.json()["data"]["problems"]]
     assert any('unknown key "fax"' in m for m in messages)
+
+
+def test_a_partial_read_decodes_only_the_parts_asked_for(tmp_path, pack):
+    layers = default_layers(pack)
+    full = load_content(layers, cache_dir=tmp_path)
+    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
+    partial = cache.read(tmp_path, layers, key, frozenset({"costs"}))
+    assert partial.costs == full.costs and partial.guide == full.guide
+    assert partial.clinic == full.clinic
+    with pytest.raises(RuntimeError, match="'therapies' was not loaded"):
+        list(partial.therapies)
+    with pytest.raises(RuntimeError, match="'faq' was not loaded"):
+        bool(partial.faq)
