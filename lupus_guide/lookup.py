@@ -203,21 +203,25 @@ def search_all(content, query: str) -> list[Hit]:
     for therapy in content.therapies:
         names = " ".join(therapy_names(therapy))
         for field_name, section in therapy.sections():
+            label = field_name.replace("_", " ")
             body = " ".join([section.summary, *section.items])
-            fields = [(names, 1.5), (field_name.replace("_", " "), 1.0), (body, 1.0)]
-            where = f"therapies {therapy.id} › {field_name.replace('_', ' ')}"
-            score = score_fields(query, fields)
-            snippet = section.summary or "; ".join(section.items)
-            hits.append(Hit("therapy", therapy.id, therapy.display_name, where, score, snippet, therapy))
+            score = score_fields(query, [(names, 1.5), (label, 1.0), (body, 1.0)])
+            if score > 0:  # a Hit, its place and its snippet only for what matched
+                snippet = section.summary or "; ".join(section.items)
+                hits.append(Hit("therapy", therapy.id, therapy.display_name,
+                                f"therapies {therapy.id} › {label}", score, snippet, therapy))
     for item in content.checklists:
         fields = [(item.text, 2.0), (item.detail, 1.0), (" ".join(item.therapies), 1.0)]
-        where = f"prepare › {item.stage}"
-        hits.append(Hit("checklist", item.id, item.text, where, score_fields(query, fields), item.detail, item))
+        score = score_fields(query, fields)
+        if score > 0:
+            hits.append(Hit("checklist", item.id, item.text, f"prepare › {item.stage}", score,
+                            item.detail, item))
     for kind, topics in (("costs", content.costs), ("care", content.care)):
         for topic in topics:
             fields = [(topic.title, 3.0), (topic.summary, 1.0), (" ".join(topic.items), 1.0)]
             score = score_fields(query, fields)
-            hits.append(Hit(kind, topic.id, topic.title, kind, score, topic.summary, topic))
+            if score > 0:
+                hits.append(Hit(kind, topic.id, topic.title, kind, score, topic.summary, topic))
     return _best_per_place(rank(hits))
 
 
