@@ -40,7 +40,7 @@ def _problems(layers, cache_dir) -> list:
     from lupus_guide.content import CONTENT_FILES, PACK_FILES, check_layers, load_content
 
     key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
-    if key and cache.read(cache_dir, layers, key) is not None:
+    if key and cache.read(cache_dir, layers, key, parts=frozenset()) is not None:
         return []
     problems = check_layers(layers)
     if not problems:
