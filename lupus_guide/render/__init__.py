@@ -20,7 +20,7 @@ def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> s
     if fmt is OutputFormat.plain:
         from lupus_guide.render.plain import render_plain
 
-        return render_plain(result.document, env.width, env.unicode)
+        return render_plain(result.doc(), env.width, env.unicode)
     from lupus_guide.render.terminal import render_terminal
 
-    return render_terminal(result.document, env)
+    return render_terminal(result.doc(), env)

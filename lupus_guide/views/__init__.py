@@ -16,8 +16,11 @@ from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceLi
 class Result(msgspec.Struct):
     command: str
     data: Any
-    document: Document
+    document: Any  # a Document, or a function that builds one (JSON output never needs it)
     exit_code: int = 0  # non-zero when the command reports problems (validate)
+
+    def doc(self) -> Document:
+        return self.document() if callable(self.document) else self.document
 
 
 def footer(content) -> str:

@@ -58,12 +58,16 @@ def search(content, text: str) -> Result:
     if not hits:
         raise NotFound(f'Nothing in the guide matches "{printable(text)}".',
                        "Try another word, or `lupus-guide faq` for the list of questions.")
-    doc = new_document(content, f'Search: "{text}"')
-    doc.add(Heading(f'Search results for "{text}"'))
-    doc.add(Table(["Where", "What"], [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
     data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,
              "score": round(h.score, 3), "snippet": h.snippet} for h in hits]
-    return Result("search", data, doc)
+
+    def document():
+        doc = new_document(content, f'Search: "{text}"')
+        doc.add(Heading(f'Search results for "{text}"'))
+        doc.add(Table(["Where", "What"], [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
+        return doc
+
+    return Result("search", data, document)
 
 
 def _shorten(title: str, snippet: str, limit: int = 160) -> str:

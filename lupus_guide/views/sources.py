@@ -33,11 +33,16 @@ def sources(content) -> Result:
         if place not in record["supports"]:
             record["supports"].append(place)
     records = sorted(by_url.values(), key=lambda r: r["title"].casefold())
-    doc = new_document(content, "Sources")
-    doc.add(Heading("Sources"),
-            Paragraph(f"{len(records)} source{'s' if len(records) != 1 else ''}. Each fact in the guide names where it comes from."))
-    for r in records:
-        doc.add(Heading(r["title"], 2),
-                Paragraph(f"{r['url']}  (checked {r['checked']})"),
-                Bullets(r["supports"]))
-    return Result("sources", records, doc)
+
+    def document():
+        doc = new_document(content, "Sources")
+        count = f"{len(records)} source{'s' if len(records) != 1 else ''}"
+        doc.add(Heading("Sources"),
+                Paragraph(f"{count}. Each fact in the guide names where it comes from."))
+        for r in records:
+            doc.add(Heading(r["title"], 2),
+                    Paragraph(f"{r['url']}  (checked {r['checked']})"),
+                    Bullets(r["supports"]))
+        return doc
+
+    return Result("sources", records, document)

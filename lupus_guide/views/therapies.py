@@ -115,6 +115,10 @@ def clinic_notes(content, therapy) -> list:
 def page(content, name: str) -> Result:
     """Everything the guide knows about one therapy."""
     t = find_therapy(content.therapies, name)
+    return Result("therapies", therapy_record(t), lambda: _page_document(content, t))
+
+
+def _page_document(content, t):
     doc = new_document(content, t.display_name)
     also = [*t.biosimilars, *t.other_names]
     facts = [("Drug type", t.drug_class), ("How it works", t.how_it_works),
@@ -146,7 +150,7 @@ def page(content, name: str) -> Result:
         doc.add(*_section("If an infusion is missed", t.missed_dose))
     doc.add(*_section("Help paying", t.assistance))
     doc.add(Heading("Sources", 2), source_rows(t.all_sources()))
-    return Result("therapies", therapy_record(t), doc)
+    return doc
 
 
 def side_effects(content, name: str | None) -> Result:
