@@ -15,9 +15,9 @@ from pathlib import Path
 import msgspec
 
 from lupus_guide import __version__, models
+from lupus_guide.content import MAX_FILE_BYTES
 
 FORMAT = 1
-MAX_HASHED_BYTES = 5 * 1024 * 1024  # a larger file is refused by the loader; never hash it
 
 
 PARTS = ("therapies", "checklists", "faq", "costs", "care")  # the big lists a command may skip
@@ -59,7 +59,7 @@ def fingerprint(layers, pack_files, content_files) -> str | None:
                         return None
                     digest.update(b"<absent>")
                     continue
-                if hasattr(entry, "stat") and entry.stat().st_size > MAX_HASHED_BYTES:
+                if hasattr(entry, "stat") and entry.stat().st_size > MAX_FILE_BYTES:
                     return None
                 digest.update(entry.read_bytes())
             except OSError:

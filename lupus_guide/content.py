@@ -23,6 +23,7 @@ from lupus_guide.errors import ContentError
 from lupus_guide.problems import Problem
 
 CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care")
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a larger content file is refused without being read
 PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care")
 LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
              "costs": "topics", "care": "topics"}

@@ -14,11 +14,11 @@ from typing import Any
 import msgspec
 import yaml
 
+from lupus_guide.content import MAX_FILE_BYTES
 from lupus_guide.problems import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 class GuideLoader(_Base):  # type: ignore[misc, valid-type]
