@@ -50,6 +50,8 @@ class LayerData(msgspec.Struct):
     clinic: Any = None
     lists: dict[str, list] = msgspec.field(default_factory=dict)
     lines: dict[tuple[str, str], int] = msgspec.field(default_factory=dict)  # (stem, id) -> line
+    # stem -> {JSON path: (line, column)}, kept by the thorough check (validate)
+    positions: dict[str, dict] = msgspec.field(default_factory=dict)
     problems: list[Problem] = msgspec.field(default_factory=list)
 
 
@@ -277,8 +279,9 @@ def reference_problems(content, lists: dict | None = None,
              for d in data for (stem, item_id), line in d.lines.items()}
     problems: list[Problem] = []
 
-    def add(label: str, message: str, item_id: str = "") -> None:
-        problems.append(Problem(label, message, lines.get((label, item_id))))
+    def add(label: str, message: str, item_id: str = "", where: tuple | None = None) -> None:
+        line, column = where or (lines.get((label, item_id)), None)
+        problems.append(Problem(label, message, line, column))
 
     groups = {"therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
               "costs": content.costs, "care": content.care}
@@ -292,16 +295,19 @@ def reference_problems(content, lists: dict | None = None,
                                f"{_suggest(ref, therapy_ids)}", item.id)
     if content.clinic is not None:
         label = _label_of(data, "clinic", None) or "clinic.yaml"
+        where = next((d.positions.get("clinic", {}) for d in data if d.clinic is not None), {})
         every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
         for name in groups:
-            for ref in getattr(content.clinic.hide, name):
+            for index, ref in enumerate(getattr(content.clinic.hide, name)):
                 if ref not in every_id[name]:
                     add(label, f"hide.{name} names unknown id {ref!r}"
-                               f"{_suggest(ref, every_id[name])}")
-        for note in content.clinic.notes:
+                               f"{_suggest(ref, every_id[name])}",
+                        where=where.get(f"$.hide.{name}[{index}]"))
+        for index, note in enumerate(content.clinic.notes):
             if note.therapy is not None and note.therapy not in therapy_ids:
                 add(label, f"a note names unknown therapy {note.therapy!r}"
-                           f"{_suggest(note.therapy, therapy_ids)}")
+                           f"{_suggest(note.therapy, therapy_ids)}",
+                    where=where.get(f"$.notes[{index}].therapy"))
     return problems
 
 

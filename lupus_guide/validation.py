@@ -18,6 +18,7 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
     import msgspec
 
     problems = list(parsed.surprises)
+    result.positions[stem] = parsed.positions
     model = file_model(stem)
     problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
     flagged = [p.path for p in problems]
