@@ -125,3 +125,16 @@ def test_every_source_is_a_primary_publisher(content):
     weak = sorted({(source.url, place) for source, place in cited_places(content)
                    if not _publisher_allowed(source.url)})
     assert weak == []
+
+
+def test_call_sections_name_the_fever_threshold(content):
+    for t in content.therapies:
+        text = " ".join([t.call_care_team.summary, *t.call_care_team.items])
+        assert "100.4" in text and "38" in text, t.id
+
+
+def test_emergency_sections_list_the_briefs_signs(content):
+    signs = ("breath", "swell", "chest", "faint", "confus", "weak")
+    for t in content.therapies:
+        text = " ".join([t.call_emergency.summary, *t.call_emergency.items]).lower()
+        assert all(sign in text for sign in signs), (t.id, [s for s in signs if s not in text])
