@@ -149,11 +149,11 @@ class Hit(msgspec.Struct):
 
 def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     """Weighted score of a query against (text, weight) fields; 0 when nothing matches."""
-    wanted = terms(query)
+    wanted = _query_terms(query)
     if not wanted:
         return 0.0
     fields = [(text.casefold(), weight) for text, weight in fields]
-    if not any(key in text for key in _clues(tuple(wanted)) for text, _ in fields):
+    if not any(key in text for key in _clues(wanted) for text, _ in fields):
         return 0.0  # no word of these fields can match: skip splitting them into words
     fields = [(set(terms(text)), text, weight) for text, weight in fields]
     total, matched = 0.0, 0
@@ -167,6 +167,12 @@ def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     if len(wanted) > 1 and any(phrase in text for _, text, _ in fields):
         total += 2.0
     return total * matched / len(wanted)
+
+
+@functools.lru_cache(maxsize=64)
+def _query_terms(query: str) -> tuple[str, ...]:
+    """A query's terms, worked out once for all the fields it is scored against."""
+    return tuple(terms(query))
 
 
 @functools.lru_cache(maxsize=64)
