@@ -38,9 +38,15 @@ class StageChoice(str, Enum):
 
 
 FormatOpt = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", case_sensitive=False,
-                 help="Output: table (for a terminal), plain (no colour or boxes) or json."),
+    OutputFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                 help="Output: table (for a terminal; the default), plain (no colour or boxes), "
+                      "json, markdown or html. With -o FILE and no --format: from FILE's suffix."),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write to FILE (- for standard output) instead of the screen."),
 ]
 ColorOpt = Annotated[
     ColorChoice,
@@ -58,19 +64,26 @@ TherapyOpt = Annotated[
 ]
 
 
-def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
-        clinic: str | None = None, *, content_needed: bool = True, parts=None) -> None:
+def run(command: str, fmt: OutputFormat | None, color: ColorChoice, output: str | None,
+        build: Callable, clinic: str | None = None, *, content_needed: bool = True, parts=None,
+        default_format: OutputFormat = OutputFormat.table) -> None:
     """Load the content, build the result, render it, and turn expected failures into exit codes.
 
     ``parts`` names the content lists the command reads (None: all of them); from the cache,
-    only those are decoded."""
+    only those are decoded. ``output`` is a file to write (atomically) instead of stdout."""
     import os
     import sys
 
     from lupus_guide.context import Env
     from lupus_guide.errors import GuideError
 
-    env = Env(color_option=color.value, clinic_option=clinic)
+    to_file = output not in (None, "-")
+    if fmt is None:
+        from lupus_guide.render import SUFFIX_FORMATS
+
+        suffix = os.path.splitext(output)[1].lower() if to_file else ""
+        fmt = SUFFIX_FORMATS.get(suffix, OutputFormat.plain) if to_file else default_format
+    env = Env(color_option="never" if to_file else color.value, clinic_option=clinic)
     try:
         from lupus_guide.render import render
 
@@ -85,8 +98,14 @@ def run(command: str, fmt: OutputFormat, color: ColorChoice, build: Callable,
         else:
             result = build(env)
             text = render(result, fmt, env, "", None)
-        env.write(text)
-        env.stdout.flush()
+        if to_file:
+            from lupus_guide.output import write_atomically
+
+            write_atomically(output, text)
+            env.write(f"lupus-guide {command}: wrote {output} ({fmt.value})\n", env.stderr)
+        else:
+            env.write(text)
+            env.stdout.flush()
         if result.exit_code:
             raise typer.Exit(result.exit_code)
     except GuideError as exc:
@@ -135,9 +154,10 @@ def main_callback(
 @app.command()
 def therapies(
     name: Annotated[str | None, typer.Argument(help="Show one therapy in full (any name).")] = None,
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide therapies belimumab — compare infusion therapies, or show one in full.
 
@@ -145,7 +165,7 @@ def therapies(
     """
     from lupus_guide.views import therapies as views
 
-    run("therapies", fmt, color,
+    run("therapies", fmt, color, output,
         lambda c: views.page(c, name) if name is not None else views.overview(c), clinic,
         parts={"therapies"})
 
@@ -155,9 +175,10 @@ def faq(
     text: Annotated[str | None, typer.Argument(help="Words to look for, e.g. pain.")] = None,
     topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
     therapy: TherapyOpt = None,
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide faq eat — list the questions people ask, or show the answers that match.
 
@@ -165,7 +186,7 @@ def faq(
     """
     from lupus_guide.views.faq import faq as build
 
-    run("faq", fmt, color, lambda c: build(c, text, topic, therapy), clinic,
+    run("faq", fmt, color, output, lambda c: build(c, text, topic, therapy), clinic,
         parts={"faq"} | ({"therapies"} if therapy is not None else set()))
 
 
@@ -176,9 +197,10 @@ def prepare(
         StageChoice | None, typer.Option("--stage", "-s", case_sensitive=False,
                                             help="Only before, during or after.")
     ] = None,
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide prepare --therapy rituximab — a checklist for before, during and after.
 
@@ -186,7 +208,7 @@ def prepare(
     """
     from lupus_guide.views.prepare import checklist
 
-    run("prepare", fmt, color,
+    run("prepare", fmt, color, output,
         lambda c: checklist(c, therapy, stage.value if stage else None), clinic,
         parts={"checklists"} | ({"therapies"} if therapy is not None else set()))
 
@@ -194,9 +216,10 @@ def prepare(
 @app.command("side-effects")
 def side_effects(
     name: Annotated[str | None, typer.Argument(help="One therapy (any name).")] = None,
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide side-effects rituximab — common, serious, when to call, and emergencies.
 
@@ -204,56 +227,78 @@ def side_effects(
     """
     from lupus_guide.views.therapies import side_effects as build
 
-    run("side-effects", fmt, color, lambda c: build(c, name), clinic, parts={"therapies"})
+    run("side-effects", fmt, color, output, lambda c: build(c, name), clinic, parts={"therapies"})
 
 
 @app.command()
-def costs(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
-          clinic: ClinicOpt = None) -> None:
+def costs(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+          clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """lupus-guide costs — what drives the cost, insurance questions, appeals and help paying."""
     from lupus_guide.views.topics import topics
 
-    run("costs", fmt, color, lambda c: topics(c, "costs"), clinic, parts={"costs"})
+    run("costs", fmt, color, output, lambda c: topics(c, "costs"), clinic, parts={"costs"})
 
 
 @app.command()
-def care(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
-         clinic: ClinicOpt = None) -> None:
+def care(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+         clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """lupus-guide care — long-term care: check-ups, tests, infections, vaccines, pregnancy."""
     from lupus_guide.views.topics import topics
 
-    run("care", fmt, color, lambda c: topics(c, "care"), clinic, parts={"care"})
+    run("care", fmt, color, output, lambda c: topics(c, "care"), clinic, parts={"care"})
 
 
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for, e.g. hepatitis.")],
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide search hepatitis — search therapies, questions, checklists, costs and care."""
     from lupus_guide.views.faq import search as build
 
-    run("search", fmt, color, lambda c: build(c, text), clinic)
+    run("search", fmt, color, output, lambda c: build(c, text), clinic)
 
 
 @app.command()
-def sources(fmt: FormatOpt = OutputFormat.table, color: ColorOpt = ColorChoice.auto,
-            clinic: ClinicOpt = None) -> None:
+def sources(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+            clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """lupus-guide sources — every source the guide cites, what it supports, when checked."""
     from lupus_guide.views.sources import sources as build
 
-    run("sources", fmt, color, build, clinic)
+    run("sources", fmt, color, output, build, clinic)
+
+
+@app.command()
+def handout(
+    name: Annotated[str, typer.Argument(help="The therapy (any name), e.g. rituximab.")],
+    fmt: FormatOpt = None,
+    color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """lupus-guide handout rituximab -o rituximab.html — a printable handout for one therapy.
+
+    What it is and whether it is approved for lupus, the usual schedule, the checklist, side effects
+    with when to call, questions to ask, and sources. HTML unless --format or -o says otherwise;
+    open the file in a browser and print it.
+    """
+    from lupus_guide.views.handout import handout as build
+
+    run("handout", fmt, color, output, lambda c: build(c, name), clinic,
+        parts={"therapies", "checklists", "faq"}, default_format=OutputFormat.html)
 
 
 @app.command()
 def validate(
     folder: Annotated[str | None, typer.Argument(
         metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")] = None,
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide validate ./my-clinic — find every mistake in a clinic pack.
 
@@ -263,19 +308,20 @@ def validate(
     """
     from lupus_guide.views.checks import validate as build
 
-    run("validate", fmt, color, lambda env: build(env, folder), clinic, content_needed=False)
+    run("validate", fmt, color, output, lambda env: build(env, folder), clinic, content_needed=False)
 
 
 @app.command()
 def paths(
-    fmt: FormatOpt = OutputFormat.table,
+    fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data live."""
     from lupus_guide.views.checks import paths as build
 
-    run("paths", fmt, color, build, clinic, content_needed=False)
+    run("paths", fmt, color, output, build, clinic, content_needed=False)
 
 
 def main(argv: list[str] | None = None) -> int:

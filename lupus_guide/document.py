@@ -56,7 +56,11 @@ class SourceList(msgspec.Struct):
     sources: list[tuple[str, str, str]]  # (title, url, checked)
 
 
-Block = Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList
+class PageBreak(msgspec.Struct):
+    """Where printed output starts a new page (between therapies); screens ignore it."""
+
+
+Block = Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList | PageBreak
 
 
 class Document(msgspec.Struct):
@@ -64,6 +68,7 @@ class Document(msgspec.Struct):
     blocks: list[Block] = msgspec.field(default_factory=list)
     footer: str = ""
     header: str = ""  # the active clinic's name and phone numbers, above everything else
+    kind: str = ""  # what the page is, for renderers that lay some kinds out differently
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

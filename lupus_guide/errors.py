@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad command-line input (Click uses 2 as well)
     NOT_FOUND = 3  # no therapy by that name, or nothing matched
     CONTENT = 4  # a content file is missing, unreadable or invalid
+    CANNOT_WRITE = 5  # -o FILE could not be written
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -38,3 +39,7 @@ class ContentError(GuideError):
 
 class UsageError(GuideError):
     code = ExitCode.USAGE
+
+
+class OutputError(GuideError):
+    code = ExitCode.CANNOT_WRITE

@@ -8,7 +8,7 @@ from lupus_guide import __version__
 from lupus_guide.cli import app
 
 COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
-            "validate", "paths"]
+            "handout", "validate", "paths"]
 
 
 def test_version(cli):
@@ -60,9 +60,10 @@ def test_python_dash_m_works():
 
 @pytest.mark.parametrize("command", [["therapies"], ["therapies", "rituximab"], ["faq"],
                                      ["faq", "pain"], ["prepare"], ["side-effects"], ["costs"],
-                                     ["care"], ["search", "hepatitis"], ["sources"]])
+                                     ["care"], ["search", "hepatitis"], ["sources"],
+                                     ["handout", "belimumab"]])
 def test_every_command_in_every_format(cli, command):
-    for fmt in ("table", "plain", "json"):
+    for fmt in ("table", "plain", "json", "markdown", "html"):
         result = cli(*command, "--format", fmt)
         assert result.code == 0, (command, fmt, result.stderr)
         assert result.stdout.strip()
@@ -71,6 +72,10 @@ def test_every_command_in_every_format(cli, command):
             assert envelope["schema_version"] == 1
             assert envelope["command"] == command[0]
             assert envelope["data"]
+        elif fmt == "html":
+            assert result.stdout.startswith("<!DOCTYPE html>")
+            footer = result.stdout.split("<footer>")[1]
+            assert re.match(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.</footer>", footer)
         else:
-            flat = " ".join(result.stdout.split())
-            assert re.search(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.$", flat)
+            flat = " ".join(result.stdout.split()).replace("\\", "").strip("*")
+            assert re.search(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.\*?$", flat)

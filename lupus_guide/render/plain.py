@@ -65,7 +65,7 @@ def render_plain(doc: d.Document, width: int, unicode: bool = True) -> str:
     out: list[str] = []
     if doc.header:
         out += _wrap(doc.header, width) + [""]
-    for block in doc.blocks:
+    for block in (b for b in doc.blocks if not isinstance(b, d.PageBreak)):
         out += _block(block, width, unicode)
         out.append("")
     if doc.footer:

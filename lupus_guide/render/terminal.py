@@ -185,6 +185,8 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
     elif isinstance(block, d.SourceList):
         rows = [f"{title}\n{url} (checked {checked})" for title, url, checked in block.sources]
         page.lines(_hanging(rows, bullet(unicode), width))
+    elif isinstance(block, d.PageBreak):
+        return
     else:
         raise TypeError(f"unknown block {type(block).__name__}")
 
@@ -196,8 +198,9 @@ def render_terminal(doc: d.Document, env) -> str:
         page.lines(_wrap(doc.header, width), "bold")
         page.line()
     for block in doc.blocks:
-        _block(page, block, width, env.unicode)
-        page.line()
+        if not isinstance(block, d.PageBreak):
+            _block(page, block, width, env.unicode)
+            page.line()
     if doc.footer:
         page.lines(_wrap(doc.footer, width), "dim")
     return page.render(env.color)

@@ -14,24 +14,36 @@ STAGE_TITLES = {
 }
 
 
+def stage_items(content, therapy, stage: str) -> list:
+    """The checklist items of one stage: the general ones, and those of ``therapy`` if given."""
+    return [i for i in content.checklists if i.stage == stage
+            and (not i.therapies or (therapy is not None and therapy.id in i.therapies))]
+
+
+def checklist_rows(content, items: list, stage: str) -> list[tuple[str, str]]:
+    """(text, detail) rows for check boxes, with the clinic's "what to bring" before an infusion."""
+    rows = [(i.text, i.detail) for i in items]
+    if stage == "before" and content.clinic is not None:
+        rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.")
+                 for thing in content.clinic.what_to_bring]
+    return rows
+
+
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
     """General checklist items, plus the items for one therapy when one is named."""
     chosen = find_therapy(content.therapies, therapy) if therapy is not None else None
     stages = [stage] if stage else list(STAGES)
     title = "Infusion checklist" + (f": {chosen.display_name}" if chosen else "")
     doc = new_document(content, title)
+    doc.kind = "checklist"
     doc.add(Heading(title))
     data = {"therapy": chosen.id if chosen else None, "stages": {}}
     for name in stages:
-        items = [i for i in content.checklists if i.stage == name
-                 and (not i.therapies or (chosen is not None and chosen.id in i.therapies))]
-        rows = [(i.text, i.detail) for i in items]
+        items = stage_items(content, chosen, name)
         data["stages"][name] = [to_data(i) for i in items]
         if name == "before" and content.clinic is not None and content.clinic.what_to_bring:
-            brought = content.clinic.what_to_bring
-            rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.") for thing in brought]
-            data["what_to_bring"] = list(brought)
-        doc.add(Heading(STAGE_TITLES[name], 2), Checklist(rows))
+            data["what_to_bring"] = list(content.clinic.what_to_bring)
+        doc.add(Heading(STAGE_TITLES[name], 2), Checklist(checklist_rows(content, items, name)))
     if chosen is None:
         doc.add(Paragraph("For the items that go with one therapy: "
                           "lupus-guide prepare --therapy NAME"))

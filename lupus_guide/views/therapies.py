@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lupus_guide.document import Bullets, Callout, Fields, Heading, Paragraph, Table
+from lupus_guide.document import Bullets, Callout, Fields, Heading, PageBreak, Paragraph, Table
 from lupus_guide.lookup import find_therapy
 from lupus_guide.views import Result, new_document, source_rows, to_data
 
@@ -160,8 +160,10 @@ def side_effects(content, name: str | None) -> Result:
     doc = new_document(content, "Side effects")
     doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name is not None else "")))
     data = []
-    for t in chosen:
-        if not name:
+    for index, t in enumerate(chosen):
+        if name is None:
+            if index:
+                doc.add(PageBreak())  # one therapy a page, on paper
             doc.add(Heading(t.display_name, 2))
         doc.add(*side_effect_callouts(t, content.clinic))
         record = {"id": t.id, "generic_name": t.generic_name, "brand_names": list(t.brand_names)}
