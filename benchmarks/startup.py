@@ -34,6 +34,9 @@ JSON_COMMANDS = [
 TABLE_COMMANDS = [
     ["therapies"], ["therapies", "belimumab"], ["faq", "pain"], ["prepare", "--therapy", "rituximab"],
     ["side-effects"],
+    # the printable formats are human output too
+    ["handout", "rituximab"], ["prepare", "--therapy", "rituximab", "--format", "html"],
+    ["therapies", "--format", "markdown"],
 ]
 
 

@@ -25,3 +25,12 @@ def test_colour(cli, snapshot, args):
     result = cli(*args, "--color", "always")
     assert result.code == 0
     assert result.stdout == snapshot
+
+
+@pytest.mark.parametrize("args", [("handout", "rituximab"), ("prepare", "--therapy", "belimumab"),
+                                  ("side-effects", "obinutuzumab")], ids=lambda a: "-".join(a))
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_document_formats(cli, snapshot, args, fmt):
+    result = cli(*args, "--format", fmt, "--clinic", "examples/clinic-pack")
+    assert result.code == 0
+    assert result.stdout == snapshot

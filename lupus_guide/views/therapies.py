@@ -50,7 +50,9 @@ def overview(content) -> Result:
         name = "\n".join([t.generic_name, *(f"({brand})" for brand in t.brand_names)])
         if t.biosimilars:
             name += "\nBiosimilars:\n" + "\n".join(b.split(" (")[0] for b in t.biosimilars)
-        common = ", ".join(t.common_side_effects.items[:4])
+        # An empty cell could read as "none": say where the answer is instead.
+        common = (", ".join(t.common_side_effects.items[:4])
+                  or f"Not listed here: ask your care team (lupus-guide side-effects {t.id})")
         rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common, boxed_summary(t)])
     doc = new_document(content, "Infusion therapies for lupus")
     doc.add(
