@@ -20,7 +20,7 @@ from lupus_guide.content import MAX_FILE_BYTES
 FORMAT = 1
 
 
-PARTS = ("therapies", "checklists", "faq", "costs", "care")  # the big lists a command may skip
+PARTS = ("therapies", "checklists", "faq", "costs", "care", "regimens")  # the big lists a command may skip
 
 
 class CacheFile(msgspec.Struct):

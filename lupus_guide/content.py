@@ -22,11 +22,11 @@ import msgspec
 from lupus_guide.errors import ContentError
 from lupus_guide.problems import Problem
 
-CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care")
+CONTENT_FILES = ("guide", "therapies", "checklists", "faq", "costs", "care", "regimens")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a larger content file is refused without being read
-PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care")
+PACK_FILES = ("clinic", "therapies", "checklists", "faq", "costs", "care", "regimens")
 LIST_KEYS = {"therapies": "therapies", "checklists": "items", "faq": "entries",
-             "costs": "topics", "care": "topics"}
+             "costs": "topics", "care": "topics", "regimens": "regimens"}
 
 
 class Layer(msgspec.Struct, frozen=True):
@@ -183,6 +183,7 @@ def file_model(stem: str):
         "faq": models.FaqFile,
         "costs": models.TopicsFile,
         "care": models.TopicsFile,
+        "regimens": models.RegimensFile,
     }[stem]
 
 
@@ -258,6 +259,7 @@ def merge_layers(data: list[LayerData]):
         faq=[e for e in lists["faq"] if e.id not in hidden.faq],
         costs=[t for t in lists["costs"] if t.id not in hidden.costs],
         care=[t for t in lists["care"] if t.id not in hidden.care],
+        regimens=lists["regimens"],
         clinic=clinic,
         hidden_therapies=frozenset(hidden.therapies),
     )
@@ -286,6 +288,15 @@ def reference_problems(content, lists: dict | None = None,
     groups = {"therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
               "costs": content.costs, "care": content.care}
     therapy_ids = {t.id for t in content.therapies}
+    for regimen in content.regimens:
+        if regimen.therapy not in therapy_ids:
+            label = _label_of(data, "regimens", regimen.id) or "regimens.yaml"
+            add(label, f"regimen {regimen.id!r} names unknown therapy {regimen.therapy!r}"
+                       f"{_suggest(regimen.therapy, therapy_ids)}", regimen.id)
+        problem = regimen_problem(regimen)
+        if problem:
+            add(_label_of(data, "regimens", regimen.id) or "regimens.yaml",
+                f"regimen {regimen.id!r}: {problem}", regimen.id)
     for name in ("checklists", "faq"):
         for item in groups[name]:
             for ref in item.therapies:
@@ -309,6 +320,22 @@ def reference_problems(content, lists: dict | None = None,
                            f"{_suggest(note.therapy, therapy_ids)}",
                     where=where.get(f"$.notes[{index}].therapy"))
     return problems
+
+
+def regimen_problem(regimen) -> str:
+    """What makes a regimen impossible to plan from, or "" (the shape itself is the model's job)."""
+    if regimen.set_by_care_team:
+        return "has phases, but says the care team sets it" if regimen.phases else ""
+    if not regimen.phases:
+        return "has no phases (or say set_by_care_team: true)"
+    for index, phase in enumerate(regimen.phases):
+        if (phase.every_days is None) == (phase.every_months is None):
+            return f"phase {index + 1} needs exactly one of every_days and every_months"
+        if phase.doses is None and index != len(regimen.phases) - 1:
+            return f"phase {index + 1} has no number of doses, but is not the last"
+        if phase.doses is None and phase.phase != "maintenance":
+            return f"phase {index + 1} ({phase.phase}) needs a number of doses"
+    return ""
 
 
 def _label_of(data: list[LayerData], stem: str, item_id: str | None) -> str | None:

@@ -132,6 +132,35 @@ class Topic(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     sources: list[Source] = []  # required in the bundled content
 
 
+Phase = Literal["loading", "maintenance", "course"]
+Count = Annotated[int, msgspec.Meta(ge=1, le=100)]
+Days = Annotated[int, msgspec.Meta(ge=1, le=366)]
+Months = Annotated[int, msgspec.Meta(ge=1, le=24)]
+
+
+class RegimenPhase(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Doses at one interval: ``doses`` of them, or (for maintenance, last) as many as needed."""
+
+    phase: Phase
+    doses: Count | None = None
+    every_days: Days | None = None
+    every_months: Months | None = None  # "monthly" in a guideline: the same day each month
+
+
+class Regimen(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A therapy's usual schedule, as data, with its sources. ``set_by_care_team`` regimens have
+    no phases: the label or guideline leaves the dates to the care team."""
+
+    id: Slug
+    therapy: Slug
+    name: Text
+    default: bool = False
+    set_by_care_team: bool = False
+    phases: list[RegimenPhase] = []
+    notes: list[Text] = []
+    sources: Sources
+
+
 class GuideInfo(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: Text
     last_reviewed: IsoDate
@@ -152,6 +181,10 @@ class FaqFile(msgspec.Struct, forbid_unknown_fields=True):
 
 class TopicsFile(msgspec.Struct, forbid_unknown_fields=True):
     topics: list[Topic]
+
+
+class RegimensFile(msgspec.Struct, forbid_unknown_fields=True):
+    regimens: list[Regimen]
 
 
 class Hidden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -199,6 +232,7 @@ class Content(msgspec.Struct, kw_only=True):
     faq: list[FaqEntry]
     costs: list[Topic]
     care: list[Topic]
+    regimens: list[Regimen] = []
     clinic: ClinicFile | None = None
     hidden_therapies: frozenset[str] = frozenset()
 

@@ -15,7 +15,9 @@ from lupus_guide.errors import ContentError
 def pack(tmp_path):
     """A writable copy of the bundled content."""
     root = resources.files("lupus_guide").joinpath("data")
-    for name in ("guide", "therapies", "checklists", "faq", "costs", "care"):
+    from lupus_guide.content import CONTENT_FILES
+
+    for name in CONTENT_FILES:
         (tmp_path / f"{name}.yaml").write_bytes(root.joinpath(f"{name}.yaml").read_bytes())
     return tmp_path
 
