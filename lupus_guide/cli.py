@@ -292,6 +292,64 @@ def handout(
 
 
 @app.command()
+def schedule(
+    name: Annotated[str, typer.Argument(help="The therapy (any name), e.g. belimumab.")],
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="Date of the first infusion (YYYY-MM-DD).")] = None,
+    regimen: Annotated[str | None, typer.Option("--regimen", help="A named regimen, e.g. "
+                                                "cyclophosphamide-nih.")] = None,
+    count: Annotated[int | None, typer.Option("--count", metavar="N",
+                                              help="How many infusions to show.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE",
+                                              help="Show infusions up to this date.")] = None,
+    from_dose: Annotated[int | None, typer.Option("--from-dose", metavar="N",
+                                                  help="Continue a schedule under way from "
+                                                       "dose N ...")] = None,
+    last: Annotated[str | None, typer.Option("--last", metavar="DATE",
+                                             help="... whose dose N-1 was on DATE.")] = None,
+    ics: Annotated[str | None, typer.Option("--ics", metavar="FILE",
+                                            help="Also write an iCalendar file to import.")] = None,
+    at: Annotated[str | None, typer.Option("--time", metavar="HH:MM",
+                                           help="Timed calendar events at this time.")] = None,
+    duration: Annotated[int, typer.Option("--duration", metavar="MINUTES",
+                                          help="Length of timed events.")] = 120,
+    tz: Annotated[str | None, typer.Option("--tz", metavar="ZONE",
+                                           help="Time zone of --time, e.g. America/Chicago "
+                                                "(default: the calendar's own).")] = None,
+    fmt: FormatOpt = None,
+    color: ColorOpt = ColorChoice.auto,
+    clinic: ClinicOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """lupus-guide schedule belimumab --start 2027-01-04 — the usual infusion dates, to plan with.
+
+    From the therapy's usual regimen (the label or a guideline, with sources); your real schedule
+    is set by your care team. --ics FILE also writes a calendar file with a reminder the day before
+    each infusion.
+    """
+    import sys
+
+    from lupus_guide.views import schedule as views
+
+    options = {"regimen": regimen, "start": start, "count": count, "until": until,
+               "from_dose": from_dose, "last": last}
+
+    def build(content):
+        result = views.schedule(content, name, **options)
+        if ics is not None:
+            from lupus_guide.output import write_atomically
+
+            text, events = views.ics_text(content, name, at=at, minutes=duration, tz=tz, **options)
+            write_atomically(ics, text)
+            print(f"lupus-guide schedule: wrote {ics} (iCalendar, {events} infusions)",
+                  file=sys.stderr)
+        return result
+
+    run("schedule", fmt, color, output, build, clinic,
+        parts={"therapies", "regimens", "checklists"})
+
+
+@app.command()
 def validate(
     folder: Annotated[str | None, typer.Argument(
         metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")] = None,

@@ -8,7 +8,7 @@ from lupus_guide import __version__
 from lupus_guide.cli import app
 
 COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
-            "handout", "validate", "paths"]
+            "handout", "schedule", "validate", "paths"]
 
 
 def test_version(cli):

@@ -22,6 +22,13 @@ MIN_COLUMN = 8
 MAX_WORD = 18  # a column is made wide enough for words up to this long
 
 
+def fits(columns: list[str], rows: list[list[str]], width: int) -> bool:
+    """Whether the table fits ``width`` with no cell wrapped."""
+    longest = [max(len(line) for cell in [columns[i], *(row[i] for row in rows)]
+                   for line in cell.split("\n")) for i in range(len(columns))]
+    return sum(longest) + 3 * len(columns) + 1 <= width
+
+
 def column_widths(columns: list[str], rows: list[list[str]], width: int) -> list[int]:
     """Widths that fill ``width``. The first column of a wide table is as wide as its longest
     line (names are never broken); every column is at least as wide as its longest word (up to

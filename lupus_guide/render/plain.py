@@ -49,7 +49,16 @@ def _block(block, width: int, unicode: bool) -> list[str]:
 
 
 def _cards(table: d.Table, width: int) -> list[str]:
-    """Each row of a table as a card: the first cell as a title, then 'Column: value' lines."""
+    """Each row of a table as a card: the first cell as a title, then 'Column: value' lines.
+    A table whose cells are all one short line, and fit the width, stays a table."""
+    if all("\n" not in cell for row in table.rows for cell in row):
+        widths = [max(len(c) for c in [col, *(row[i] for row in table.rows)])
+                  for i, col in enumerate(table.columns)]
+        if sum(widths) + 2 * (len(widths) - 1) <= width:
+            def line(cells):
+                return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+            return [line(table.columns), line(["-" * w for w in widths]),
+                    *(line(row) for row in table.rows)]
     lines: list[str] = []
     for row in table.rows:
         title = row[0].replace("\n", " — ")

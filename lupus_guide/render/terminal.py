@@ -173,9 +173,10 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
     elif isinstance(block, d.Callout):
         _callout(page, block, unicode, width)
     elif isinstance(block, d.Table):
-        if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2:
-            from lupus_guide.render.boxtable import box_table
+        from lupus_guide.render.boxtable import box_table, fits
 
+        if width >= TABLE_MIN_WIDTH or len(block.columns) <= 2 or fits(block.columns, block.rows,
+                                                                       width):
             page.absorb(box_table(block.columns, block.rows, width, unicode))
         else:
             for index, row in enumerate(block.rows):

@@ -1,0 +1,83 @@
+"""Infusion dates as an iCalendar file: one event per infusion, a reminder the day before, and
+UIDs that stay the same from one export to the next, so importing an updated file replaces the
+old events instead of adding copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+PRODID = "-//lupus-guide//infusion schedule//EN"
+
+
+def parse_time(text: str) -> dt.time:
+    from lupus_guide.errors import UsageError
+    from lupus_guide.lookup import printable
+
+    try:
+        hours, minutes = text.strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise UsageError(f'--time "{printable(text)}" is not a time of day.',
+                         "Write it as HH:MM, for example 09:30.") from None
+
+
+def time_zone(name: str):
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from lupus_guide.errors import UsageError
+    from lupus_guide.lookup import printable
+
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f'--tz "{printable(name)}" is not a time zone.',
+                         "Use a name such as America/Chicago or Europe/London.") from None
+
+
+def uid(regimen_id: str, number: int) -> str:
+    return f"{regimen_id}-dose-{number}@lupus-guide"
+
+
+def calendar_text(therapy, regimen, doses, *, checklist: list[str], clinic=None,
+                  at: dt.time | None = None, minutes: int = 120, zone=None) -> str:
+    """The .ics text: all-day events, or timed ones (at ``at`` for ``minutes``; in ``zone``, or
+    floating, which calendars read as the local time)."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{therapy.generic_name} infusions")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    lines = ["Your real schedule is set by your care team.", "", "Before you go:"]
+    lines += [f"- {item}" for item in checklist]
+    if clinic is not None:
+        lines += ["", f"Call {clinic.phones()}"]
+        if clinic.address:
+            lines.append(clinic.address)
+    description = "\n".join(lines)
+    for dose in doses:
+        event = Event()
+        event.add("uid", uid(regimen.id, dose.number))
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{therapy.display_name} infusion (dose {dose.number}, {dose.phase})")
+        if at is None:
+            event.add("dtstart", dose.date)
+            event.add("dtend", dose.date + dt.timedelta(days=1))
+        else:
+            begin = dt.datetime.combine(dose.date, at, tzinfo=zone)
+            event.add("dtstart", begin)
+            event.add("dtend", begin + dt.timedelta(minutes=minutes))
+        event.add("description", description)
+        if clinic is not None and clinic.address:
+            event.add("location", clinic.address)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Infusion tomorrow: {therapy.display_name}")
+        alarm.add("trigger", dt.timedelta(days=-1))
+        event.add_component(alarm)
+        cal.add_component(event)
+    if zone is not None and at is not None:
+        cal.add_missing_timezones()
+    return cal.to_ical().decode("utf-8")
