@@ -1,6 +1,7 @@
 """`schedule`: dates from the regimens, calendar export, and bad input."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +32,7 @@ def test_dates_follow_the_regimen_exactly(content, data, start, count):
     total = course_length(regimen)
     assert len(doses) == (min(count, total) if total else count)
     assert doses[0].date == start and doses[0].number == 1
-    for before, after in zip(doses, doses[1:]):
+    for before, after in itertools.pairwise(doses):
         assert after.number == before.number + 1
         assert after.date > before.date  # strictly increasing, never before the start
         phase = phase_of(regimen, after.number)
@@ -58,7 +59,7 @@ def test_add_months_keeps_the_day_or_takes_the_months_last(day, months):
 def test_belimumab_loading_then_every_four_weeks(content):
     regimen = next(r for r in content.regimens if r.id == "belimumab-iv")
     days = [d.date for d in plan(regimen, dt.date(2028, 2, 14), count=6)]  # across a leap day
-    gaps = [(b - a).days for a, b in zip(days, days[1:])]
+    gaps = [(b - a).days for a, b in itertools.pairwise(days)]
     assert gaps == [14, 14, 28, 28, 28]
     assert dt.date(2028, 2, 28) in days
 
