@@ -12,9 +12,8 @@ import functools
 import os
 from pathlib import Path
 
-import msgspec
-
 from lupus_guide import __version__, models
+from lupus_guide._imports import msgspec
 from lupus_guide.content import MAX_FILE_BYTES
 
 FORMAT = 1

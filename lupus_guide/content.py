@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
+from lupus_guide._imports import msgspec
 from lupus_guide.errors import ContentError
 from lupus_guide.problems import Problem
 

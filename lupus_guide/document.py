@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-import msgspec
+from lupus_guide._imports import msgspec
 
 # How a callout is told apart without colour: by its heading and by a symbol.
 CalloutKind = Literal["info", "common", "serious", "boxed", "call", "emergency"]

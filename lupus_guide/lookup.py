@@ -6,8 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-import msgspec
-
+from lupus_guide._imports import msgspec
 from lupus_guide.errors import NotFound, UsageError
 
 STOPWORDS = frozenset({

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import msgspec
+from lupus_guide._imports import msgspec
 
 APP_NAME = "lupus-guide"
 CLINIC_ENV = "LUPUS_GUIDE_CLINIC"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-import msgspec
+from lupus_guide._imports import msgspec
 
 MAX_DOSES = 500  # a schedule longer than this is a typo, not a plan
 

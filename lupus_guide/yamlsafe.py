@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import msgspec
 import yaml
 
+from lupus_guide._imports import msgspec
 from lupus_guide.content import MAX_FILE_BYTES
 from lupus_guide.problems import Problem
 

@@ -60,7 +60,8 @@ def test_help_and_version_import_no_content_and_no_rich(warm_home, args):
                                   ["search", "fever"], ["sources"], ["validate"], ["paths"]])
 def test_json_output_imports_neither_rich_nor_yaml_once_cached(warm_home, args):
     modules = modules_after(warm_home, *args, "--format", "json")
-    for heavy in ("rich", "yaml", "hashlib", "importlib.resources", "platformdirs"):
+    for heavy in ("rich", "yaml", "hashlib", "importlib.resources", "platformdirs",
+                  "typing_extensions", "icalendar"):
         assert not imported(modules, heavy), (args, heavy)
 
 

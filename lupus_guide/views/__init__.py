@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
+from lupus_guide._imports import msgspec
 from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
 
 
