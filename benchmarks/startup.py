@@ -29,7 +29,7 @@ LOAD_MS = 2.0  # loading the bundled content in-process (from the cache)
 JSON_COMMANDS = [
     ["therapies"], ["therapies", "belimumab"], ["faq"], ["faq", "pain"], ["prepare"],
     ["side-effects"], ["costs"], ["care"], ["search", "hepatitis"], ["sources"], ["validate"],
-    ["paths"],
+    ["paths"], ["handout", "rituximab"], ["schedule", "belimumab", "--start", "2027-01-04"],
 ]
 TABLE_COMMANDS = [
     ["therapies"], ["therapies", "belimumab"], ["faq", "pain"], ["prepare", "--therapy", "rituximab"],

@@ -57,7 +57,9 @@ def test_help_and_version_import_no_content_and_no_rich(warm_home, args):
 
 @pytest.mark.parametrize("args", [["therapies"], ["therapies", "belimumab"], ["faq", "pain"],
                                   ["prepare"], ["side-effects"], ["costs"], ["care"],
-                                  ["search", "fever"], ["sources"], ["validate"], ["paths"]])
+                                  ["search", "fever"], ["sources"], ["validate"], ["paths"],
+                                  ["handout", "rituximab"],
+                                  ["schedule", "belimumab", "--start", "2027-01-04"]])
 def test_json_output_imports_neither_rich_nor_yaml_once_cached(warm_home, args):
     modules = modules_after(warm_home, *args, "--format", "json")
     for heavy in ("rich", "yaml", "hashlib", "importlib.resources", "platformdirs",
