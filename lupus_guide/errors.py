@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 3  # no therapy by that name, or nothing matched
     CONTENT = 4  # a content file is missing, unreadable or invalid
     CANNOT_WRITE = 5  # -o FILE could not be written
+    JOURNAL = 6  # the journal is damaged, locked, read-only or from a newer version
     INTERRUPTED = 130  # Ctrl-C
 
 
