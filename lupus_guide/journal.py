@@ -146,6 +146,13 @@ class Journal:
         """Store all of ``entries`` in one transaction (an import): all of them or none."""
         return self._write(lambda db: [_insert(db, e) for e in entries])
 
+    def replace(self, entry: Entry) -> bool:
+        """Store ``entry`` in place of the entry with its id."""
+        return self._write(lambda db: db.execute(
+            "UPDATE entries SET kind = ?, date = ?, time = ?, therapy = ?, fields = ? WHERE id = ?",
+            (entry.kind, entry.date, entry.time, entry.therapy,
+             json.dumps(entry.fields, ensure_ascii=False, sort_keys=True), entry.id)).rowcount > 0)
+
     def delete(self, entry_id: int) -> bool:
         return self._write(lambda db: db.execute("DELETE FROM entries WHERE id = ?",
                                                  (entry_id,)).rowcount > 0)
