@@ -73,6 +73,8 @@ def _shrink(widths: list[int], room: int, keep: int | None) -> list[int]:
 
 
 def _cell(text: str, width: int) -> list[str]:
+    if len(text) <= width and "\n" not in text:
+        return [text]  # the common case: nothing to wrap
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += textwrap.wrap(paragraph, max(1, width), break_on_hyphens=False) or [""]
@@ -84,35 +86,39 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
     chars = UNICODE if unicode else ASCII
     widths = column_widths(columns, rows, width)
     out: list[str] = []
-    spans: list = []
+    spans: list[tuple[int, int, str]] = []
     length = 0  # characters so far, for the bold spans
 
-    def emit(piece: str, bold: bool = False) -> None:
-        nonlocal length
-        if bold and piece.strip():
-            spans.append((length, length + len(piece), "bold"))
-        out.append(piece)
-        length += len(piece)
-
-    def rule(kind: str) -> None:
+    def rule(kind: str) -> str:
         left, line, cross, right = chars[kind]
-        emit(left + cross.join(line * (w + 2) for w in widths) + right + "\n")
+        return left + cross.join(line * (w + 2) for w in widths) + right + "\n"
+
+    def add(text: str) -> None:
+        nonlocal length
+        out.append(text)
+        length += len(text)
 
     def row(cells: list[str], kind: str, header: bool) -> None:
         edge, inner, _ = chars[kind]
+        joint = f" {inner} "
         wrapped = [_cell(cell, w) for cell, w in zip(cells, widths)]
         for number in range(max(len(lines) for lines in wrapped)):
-            emit(edge + " ")
-            for i, (lines, w) in enumerate(zip(wrapped, widths)):
-                emit((lines[number] if number < len(lines) else "").ljust(w), header or i == 0)
-                emit(" " + (inner + " " if i < len(widths) - 1 else edge + "\n"))
+            parts = [(lines[number] if number < len(lines) else "").ljust(w)
+                     for lines, w in zip(wrapped, widths)]
+            start = length + len(edge) + 1
+            for part in parts if header else parts[:1]:  # bold: the header, and the names
+                if part.strip():
+                    spans.append((start, start + len(part), "bold"))
+                start += len(part) + len(joint)
+            add(f"{edge} {joint.join(parts)} {edge}\n")
 
-    rule("top")
+    between = rule("between")
+    add(rule("top"))
     row(columns, "head", True)
-    rule("under")
+    add(rule("under"))
     for index, cells in enumerate(rows):
         if index:
-            rule("between")
+            add(between)
         row(cells, "row", False)
-    rule("bottom")
+    add(rule("bottom"))
     return Laid("".join(out).rstrip("\n"), spans)
