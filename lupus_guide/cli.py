@@ -390,8 +390,8 @@ class ExportFormat(str, Enum):
 
 def _journal(command: str, build: Callable, fmt=None, output=None, color=ColorChoice.auto,
              **run_options) -> None:
-    run(f"journal {command}", fmt, color, output, build, with_env=True, parts={"therapies"},
-        **run_options)
+    run_options.setdefault("parts", {"therapies"})
+    run(f"journal {command}", fmt, color, output, build, with_env=True, **run_options)
 
 
 @journal_add.command("infusion")
@@ -567,12 +567,21 @@ def journal_import(file: Annotated[str, typer.Argument(help="A file made by jour
 
 
 @journal_app.command("summary")
-def journal_summary(since: SinceOpt = None, fmt: FormatOpt = None,
-                    color: ColorOpt = ColorChoice.auto, output: OutputOpt = None) -> None:
+def journal_summary(
+    since: SinceOpt = None,
+    therapy: Annotated[str | None, typer.Option("--therapy", "-t", help="With --start: check this "
+                                                "therapy's infusions against its usual schedule.")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="The first infusion of that schedule.")] = None,
+    regimen: Annotated[str | None, typer.Option("--regimen", help="A named regimen.")] = None,
+    fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, output: OutputOpt = None,
+) -> None:
     """lupus-guide journal summary --since 2027-01-01 -o visit.html — a page for the next visit."""
     from lupus_guide.views import journal as views
 
-    _journal("summary", lambda c, env: views.summary(c, env, since=since), fmt, output, color)
+    _journal("summary", lambda c, env: views.summary(c, env, since=since, therapy=therapy,
+                                                     start=start, regimen=regimen),
+             fmt, output, color, parts={"therapies", "regimens"})
 
 
 @app.command()

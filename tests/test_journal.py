@@ -137,3 +137,27 @@ def test_any_text_round_trips_through_the_commands(cli, tmp_path_factory, monkey
     monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.mktemp("other")))
     assert cli("journal", "import", str(backup)).code == 0
     assert cli("journal", "list", "--format", "json").json()["data"][0]["fields"]["text"] == text
+
+
+def test_summary_against_the_usual_schedule(cli, home):
+    import datetime as dt
+
+    start = dt.date.today() - dt.timedelta(days=70)  # doses due at 0, 14, 28 and 56 days
+    due = [start + dt.timedelta(days=d) for d in (0, 14, 28, 56)]
+    add(cli, "infusion", "--therapy", "belimumab", "--date", due[0].isoformat())
+    add(cli, "infusion", "--therapy", "belimumab", "--date", (due[1] + dt.timedelta(days=2)).isoformat())
+    add(cli, "infusion", "--therapy", "belimumab", "--date", due[3].isoformat())
+    add(cli, "infusion", "--therapy", "rituximab", "--date", due[2].isoformat())  # another therapy
+    data = cli("journal", "summary", "--therapy", "Benlysta", "--start", start.isoformat(),
+               "--format", "json").json()["data"]
+    assert [r["status"] for r in data["schedule"]] == ["on the day", "2 days late", "missed",
+                                                       "on the day"]
+    text = cli("journal", "summary", "--therapy", "Benlysta", "--start", start.isoformat(),
+               "--format", "plain").stdout
+    assert "Against the usual schedule" in text and "missed" in text
+
+
+def test_summary_start_needs_a_therapy(cli, home):
+    add(cli, "note", "x")
+    result = cli("journal", "summary", "--start", "2027-01-01")
+    assert result.code == 2 and "--therapy" in result.stderr

@@ -191,9 +191,42 @@ def import_file(content, env, file: str) -> Result:
     return Result("journal import", {"imported": len(ids)}, document)
 
 
-def summary(content, env, *, since: str | None = None) -> Result:
-    """A one-page summary for the next visit."""
+def against_schedule(content, therapy_name: str, start: str, regimen: str | None,
+                     infusions: list[Entry], today: dt.date) -> list[dict]:
+    """Each planned dose up to today, matched with the logged infusion nearest it: each planned
+    date owns the days from halfway after the dose before to halfway before the dose after."""
+    from lupus_guide.views.schedule import plan_request
+
+    therapy, _, doses = plan_request(content, therapy_name, regimen=regimen, start=start,
+                                     until=today.isoformat())
+    logged = sorted(dt.date.fromisoformat(e.date) for e in infusions if e.therapy == therapy.id)
+    rows = []
+    for index, dose in enumerate(doses):
+        before = doses[index - 1].date if index else None
+        after = doses[index + 1].date if index + 1 < len(doses) else None
+        low = dose.date - (dose.date - before) / 2 if before else dt.date.min
+        high = dose.date + (after - dose.date) / 2 if after else dt.date.max
+        match = next((day for day in logged if low < day <= high), None)
+        if match is not None:
+            logged.remove(match)
+            shift = (match - dose.date).days
+            status = ("on the day" if shift == 0 else
+                      f"{abs(shift)} day{'s' if abs(shift) != 1 else ''} "
+                      f"{'late' if shift > 0 else 'early'}")
+        else:
+            status = "missed" if high < today else "not logged yet"
+        rows.append({"dose": dose.number, "planned": dose.date.isoformat(),
+                     "logged": match.isoformat() if match else None, "status": status})
+    return rows
+
+
+def summary(content, env, *, since: str | None = None, therapy: str | None = None,
+            start: str | None = None, regimen: str | None = None) -> Result:
+    """A one-page summary for the next visit; with --therapy and --start, the infusions are
+    checked against the usual schedule (done, late, early, missed)."""
     since = check_date(since, "--since")
+    if start is not None and therapy is None:
+        raise UsageError("--start needs --therapy (whose schedule to check against).")
     with open_journal(env, create=False) as journal:
         entries = journal.entries(since=since)
     infusions = [e for e in entries if e.kind == "infusion"]
@@ -206,7 +239,9 @@ def summary(content, env, *, since: str | None = None) -> Result:
         level = _flag(entry, by_id)
         if level:
             flags.append((entry, level))
-    data = {"since": since, "infusions": [to_data(e) for e in infusions],
+    planned = (against_schedule(content, therapy, start, regimen, infusions, dt.date.today())
+               if start is not None else None)
+    data = {"since": since, "infusions": [to_data(e) for e in infusions], "schedule": planned,
             "reactions": [to_data(e) for e in reactions],
             "flagged": [{"entry": e.id, "level": level} for e, level in flags],
             "open_follow_ups": [to_data(e) for e in follow_ups]}
@@ -218,6 +253,13 @@ def summary(content, env, *, since: str | None = None) -> Result:
         doc.add(Heading(f"Infusions ({len(infusions)})", 2))
         doc.add(Table(["Entry", "When", "Kind", "Therapy", "Details"],
                       [_row(e) for e in infusions]) if infusions else Paragraph("None logged."))
+        if planned is not None:
+            doc.add(Heading("Against the usual schedule", 2),
+                    Paragraph("Your care team sets your real schedule; this compares what you "
+                              "logged with the usual dates from the label or guideline."),
+                    Table(["Dose", "Planned", "Logged", ""],
+                          [[str(r["dose"]), r["planned"], r["logged"] or "-", r["status"]]
+                           for r in planned]) if planned else Paragraph("No doses due yet."))
         counts: dict[tuple[str, str], int] = {}
         for entry in reactions:
             key = (entry.therapy or "no therapy named", entry.fields.get("severity", "not recorded"))
