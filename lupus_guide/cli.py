@@ -348,7 +348,7 @@ def schedule(
         return result
 
     run("schedule", fmt, color, output, build, clinic,
-        parts={"therapies", "regimens", "checklists"})
+        parts={"therapies", "regimens"} | ({"checklists"} if ics is not None else set()))
 
 
 journal_app = typer.Typer(help="A private journal of infusions, reactions and calls, kept on this "
