@@ -410,9 +410,10 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
     name = argv[0] if argv else ""
     chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
-    if not chosen or any(key.endswith("_COMPLETE") for key in os.environ):
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)
+    if completing or name in ("journal", "", "--help", "-h"):
         import lupus_guide.cli_journal  # noqa: F401 - registers `journal` on the app
-
+    if not chosen or completing:
         return app
     single = typer.Typer(**APP_SETTINGS)
     single.registered_callback = app.registered_callback

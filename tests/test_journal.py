@@ -128,7 +128,10 @@ def test_a_damaged_journal_is_never_overwritten_and_never_quoted(cli, home):
                     min_size=1, max_size=200).filter(lambda t: t.strip()))
 def test_any_text_round_trips_through_the_commands(cli, tmp_path_factory, monkeypatch, text):
     monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.mktemp("home")))
-    entry = add(cli, "note", text)
+    # "--" ends the options, so a note may start with "-"
+    added = cli("journal", "add", "note", "--format", "json", "--", text)
+    assert added.code == 0, added.stderr
+    entry = added.json()["data"]["id"]
     assert cli("journal", "show", str(entry), "--format", "json").json()["data"]["fields"][
         "text"] == text
     exported = cli("journal", "export", "--format", "json").stdout
