@@ -1,5 +1,7 @@
 """The command line: parse options, call one view function, hand its result to a renderer."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated

@@ -2,6 +2,8 @@
 line asks for them (or for the whole app: --help, completion), so other commands do not pay for
 defining them at every start."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
