@@ -138,13 +138,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_MainCallbackVersion = Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                           help="Print the version and exit.")
+    ]
+
+
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                           help="Print the version and exit.")
-    ] = False,
+    version: _MainCallbackVersion = False,
 ) -> None:
     """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
 
@@ -155,9 +158,12 @@ def main_callback(
         raise typer.Exit()
 
 
+_TherapiesName = Annotated[str | None, typer.Argument(help="Show one therapy in full (any name).")]
+
+
 @app.command()
 def therapies(
-    name: Annotated[str | None, typer.Argument(help="Show one therapy in full (any name).")] = None,
+    name: _TherapiesName = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -174,10 +180,14 @@ def therapies(
         parts={"therapies"})
 
 
+_FaqText = Annotated[str | None, typer.Argument(help="Words to look for, e.g. pain.")]
+_FaqTopic = Annotated[str | None, typer.Option("--topic", help="Only this topic.")]
+
+
 @app.command()
 def faq(
-    text: Annotated[str | None, typer.Argument(help="Words to look for, e.g. pain.")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    text: _FaqText = None,
+    topic: _FaqTopic = None,
     therapy: TherapyOpt = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
@@ -194,13 +204,16 @@ def faq(
         parts={"faq"} | ({"therapies"} if therapy is not None else set()))
 
 
+_PrepareStage = Annotated[
+        StageChoice | None, typer.Option("--stage", "-s", case_sensitive=False,
+                                            help="Only before, during or after.")
+    ]
+
+
 @app.command()
 def prepare(
     therapy: TherapyOpt = None,
-    stage: Annotated[
-        StageChoice | None, typer.Option("--stage", "-s", case_sensitive=False,
-                                            help="Only before, during or after.")
-    ] = None,
+    stage: _PrepareStage = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -217,9 +230,12 @@ def prepare(
         parts={"checklists"} | ({"therapies"} if therapy is not None else set()))
 
 
+_SideEffectsName = Annotated[str | None, typer.Argument(help="One therapy (any name).")]
+
+
 @app.command("side-effects")
 def side_effects(
-    name: Annotated[str | None, typer.Argument(help="One therapy (any name).")] = None,
+    name: _SideEffectsName = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -252,9 +268,12 @@ def care(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
     run("care", fmt, color, output, lambda c: topics(c, "care"), clinic, parts={"care"})
 
 
+_SearchText = Annotated[str, typer.Argument(help="Words to look for, e.g. hepatitis.")]
+
+
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for, e.g. hepatitis.")],
+    text: _SearchText,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -275,9 +294,12 @@ def sources(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
     run("sources", fmt, color, output, build, clinic)
 
 
+_HandoutName = Annotated[str, typer.Argument(help="The therapy (any name), e.g. rituximab.")]
+
+
 @app.command()
 def handout(
-    name: Annotated[str, typer.Argument(help="The therapy (any name), e.g. rituximab.")],
+    name: _HandoutName,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -295,31 +317,44 @@ def handout(
         parts={"therapies", "checklists", "faq"}, default_format=OutputFormat.html)
 
 
+_ScheduleName = Annotated[str, typer.Argument(help="The therapy (any name), e.g. belimumab.")]
+_ScheduleStart = Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="Date of the first infusion (YYYY-MM-DD).")]
+_ScheduleRegimen = Annotated[str | None, typer.Option("--regimen", help="A named regimen, e.g. "
+                                                "cyclophosphamide-nih.")]
+_ScheduleCount = Annotated[int | None, typer.Option("--count", metavar="N",
+                                              help="How many infusions to show.")]
+_ScheduleUntil = Annotated[str | None, typer.Option("--until", metavar="DATE",
+                                              help="Show infusions up to this date.")]
+_ScheduleFromDose = Annotated[int | None, typer.Option("--from-dose", metavar="N",
+                                                  help="Continue a schedule under way from "
+                                                       "dose N ...")]
+_ScheduleLast = Annotated[str | None, typer.Option("--last", metavar="DATE",
+                                             help="... whose dose N-1 was on DATE.")]
+_ScheduleIcs = Annotated[str | None, typer.Option("--ics", metavar="FILE",
+                                            help="Also write an iCalendar file to import.")]
+_ScheduleAt = Annotated[str | None, typer.Option("--time", metavar="HH:MM",
+                                           help="Timed calendar events at this time.")]
+_ScheduleDuration = Annotated[int, typer.Option("--duration", metavar="MINUTES",
+                                          help="Length of timed events.")]
+_ScheduleTz = Annotated[str | None, typer.Option("--tz", metavar="ZONE",
+                                           help="Time zone of --time, e.g. America/Chicago "
+                                                "(default: the calendar's own).")]
+
+
 @app.command()
 def schedule(
-    name: Annotated[str, typer.Argument(help="The therapy (any name), e.g. belimumab.")],
-    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
-                                              help="Date of the first infusion (YYYY-MM-DD).")] = None,
-    regimen: Annotated[str | None, typer.Option("--regimen", help="A named regimen, e.g. "
-                                                "cyclophosphamide-nih.")] = None,
-    count: Annotated[int | None, typer.Option("--count", metavar="N",
-                                              help="How many infusions to show.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DATE",
-                                              help="Show infusions up to this date.")] = None,
-    from_dose: Annotated[int | None, typer.Option("--from-dose", metavar="N",
-                                                  help="Continue a schedule under way from "
-                                                       "dose N ...")] = None,
-    last: Annotated[str | None, typer.Option("--last", metavar="DATE",
-                                             help="... whose dose N-1 was on DATE.")] = None,
-    ics: Annotated[str | None, typer.Option("--ics", metavar="FILE",
-                                            help="Also write an iCalendar file to import.")] = None,
-    at: Annotated[str | None, typer.Option("--time", metavar="HH:MM",
-                                           help="Timed calendar events at this time.")] = None,
-    duration: Annotated[int, typer.Option("--duration", metavar="MINUTES",
-                                          help="Length of timed events.")] = 120,
-    tz: Annotated[str | None, typer.Option("--tz", metavar="ZONE",
-                                           help="Time zone of --time, e.g. America/Chicago "
-                                                "(default: the calendar's own).")] = None,
+    name: _ScheduleName,
+    start: _ScheduleStart = None,
+    regimen: _ScheduleRegimen = None,
+    count: _ScheduleCount = None,
+    until: _ScheduleUntil = None,
+    from_dose: _ScheduleFromDose = None,
+    last: _ScheduleLast = None,
+    ics: _ScheduleIcs = None,
+    at: _ScheduleAt = None,
+    duration: _ScheduleDuration = 120,
+    tz: _ScheduleTz = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,
@@ -353,10 +388,13 @@ def schedule(
         parts={"therapies", "regimens"} | ({"checklists"} if ics is not None else set()))
 
 
+_ValidateFolder = Annotated[str | None, typer.Argument(
+        metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")]
+
+
 @app.command()
 def validate(
-    folder: Annotated[str | None, typer.Argument(
-        metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")] = None,
+    folder: _ValidateFolder = None,
     fmt: FormatOpt = None,
     color: ColorOpt = ColorChoice.auto,
     clinic: ClinicOpt = None,

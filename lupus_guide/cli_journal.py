@@ -62,12 +62,17 @@ def _journal(command: str, build: Callable, fmt=None, output=None, color=ColorCh
     run(f"journal {command}", fmt, color, output, build, with_env=True, **run_options)
 
 
+_JournalAddInfusionTherapy = Annotated[str, typer.Option("--therapy", "-t", help="Which therapy (any name).")]
+_JournalAddInfusionDose = Annotated[str | None, typer.Option("--dose", help="The dose, as written down.")]
+_JournalAddInfusionSite = Annotated[str | None, typer.Option("--site", help="Where (clinic, arm...).")]
+
+
 @journal_add.command("infusion")
 def journal_add_infusion(
-    therapy: Annotated[str, typer.Option("--therapy", "-t", help="Which therapy (any name).")],
+    therapy: _JournalAddInfusionTherapy,
     date: DateOpt = None, time: TimeOpt = None,
-    dose: Annotated[str | None, typer.Option("--dose", help="The dose, as written down.")] = None,
-    site: Annotated[str | None, typer.Option("--site", help="Where (clinic, arm...).")] = None,
+    dose: _JournalAddInfusionDose = None,
+    site: _JournalAddInfusionSite = None,
     note: NoteOpt = None, fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal add infusion --therapy belimumab --date 2027-01-04 — log an infusion."""
@@ -77,12 +82,17 @@ def journal_add_infusion(
                                              time=time, dose=dose, site=site, note=note), fmt)
 
 
+_JournalAddReactionSymptom = Annotated[str, typer.Option("--symptom", help="What you noticed.")]
+_JournalAddReactionSeverity = Annotated[Severity, typer.Option("--severity", case_sensitive=False)]
+_JournalAddReactionTherapy = Annotated[str | None, typer.Option("--therapy", "-t", help="Which therapy.")]
+
+
 @journal_add.command("reaction")
 def journal_add_reaction(
-    symptom: Annotated[str, typer.Option("--symptom", help="What you noticed.")],
-    severity: Annotated[Severity, typer.Option("--severity", case_sensitive=False)],
+    symptom: _JournalAddReactionSymptom,
+    severity: _JournalAddReactionSeverity,
     date: DateOpt = None, time: TimeOpt = None,
-    therapy: Annotated[str | None, typer.Option("--therapy", "-t", help="Which therapy.")] = None,
+    therapy: _JournalAddReactionTherapy = None,
     note: NoteOpt = None, fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal add reaction --symptom rash --severity mild — log a side effect."""
@@ -93,14 +103,21 @@ def journal_add_reaction(
                                              severity=severity.value, note=note), fmt)
 
 
+_JournalAddCallWith = Annotated[CallWith, typer.Option("--with", case_sensitive=False, help="Who you called.")]
+_JournalAddCallAbout = Annotated[str, typer.Option("--about", help="What it was about.")]
+_JournalAddCallReference = Annotated[str | None, typer.Option("--reference", help="Reference number.")]
+_JournalAddCallOutcome = Annotated[str | None, typer.Option("--outcome", help="What was decided.")]
+_JournalAddCallFollowUp = Annotated[str | None, typer.Option("--follow-up", metavar="DATE",
+                                                  help="When to call back.")]
+
+
 @journal_add.command("call")
 def journal_add_call(
-    with_: Annotated[CallWith, typer.Option("--with", case_sensitive=False, help="Who you called.")],
-    about: Annotated[str, typer.Option("--about", help="What it was about.")],
-    reference: Annotated[str | None, typer.Option("--reference", help="Reference number.")] = None,
-    outcome: Annotated[str | None, typer.Option("--outcome", help="What was decided.")] = None,
-    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE",
-                                                  help="When to call back.")] = None,
+    with_: _JournalAddCallWith,
+    about: _JournalAddCallAbout,
+    reference: _JournalAddCallReference = None,
+    outcome: _JournalAddCallOutcome = None,
+    follow_up: _JournalAddCallFollowUp = None,
     date: DateOpt = None, time: TimeOpt = None, note: NoteOpt = None, fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal add call --with insurer --about "prior authorization" — log a call."""
@@ -112,9 +129,12 @@ def journal_add_call(
                                              follow_up=follow_up, note=note), fmt)
 
 
+_JournalAddNoteText = Annotated[str, typer.Argument(help="The note.")]
+
+
 @journal_add.command("note")
 def journal_add_note(
-    text: Annotated[str, typer.Argument(help="The note.")],
+    text: _JournalAddNoteText,
     date: DateOpt = None, time: TimeOpt = None, fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal add note "Felt tired after the drip" — log a note."""
@@ -124,11 +144,15 @@ def journal_add_note(
                                              text=text), fmt)
 
 
+_JournalListKind = Annotated[str | None, typer.Option("--kind", help="infusion, reaction, call or note.")]
+_JournalListTherapy = Annotated[str | None, typer.Option("--therapy", "-t", help="One therapy.")]
+
+
 @journal_app.command("list")
 def journal_list(
     since: SinceOpt = None, until: UntilOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="infusion, reaction, call or note.")] = None,
-    therapy: Annotated[str | None, typer.Option("--therapy", "-t", help="One therapy.")] = None,
+    kind: _JournalListKind = None,
+    therapy: _JournalListTherapy = None,
     fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, output: OutputOpt = None,
 ) -> None:
     """lupus-guide journal list --since 2027-01-01 — the entries, oldest first."""
@@ -138,8 +162,11 @@ def journal_list(
                                                   therapy=therapy), fmt, output, color)
 
 
+_JournalShowEntry = Annotated[int, typer.Argument(help="The entry's number.")]
+
+
 @journal_app.command("show")
-def journal_show(entry: Annotated[int, typer.Argument(help="The entry's number.")],
+def journal_show(entry: _JournalShowEntry,
                  fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto) -> None:
     """lupus-guide journal show 12 — one entry in full."""
     from lupus_guide.views import journal as views
@@ -147,20 +174,32 @@ def journal_show(entry: Annotated[int, typer.Argument(help="The entry's number."
     _journal("show", lambda c, env: views.show(c, env, entry), fmt, None, color)
 
 
+_JournalEditEntry = Annotated[int, typer.Argument(help="The entry's number.")]
+_JournalEditTherapy = Annotated[str | None, typer.Option("--therapy", "-t")]
+_JournalEditDose = Annotated[str | None, typer.Option("--dose")]
+_JournalEditSite = Annotated[str | None, typer.Option("--site")]
+_JournalEditSymptom = Annotated[str | None, typer.Option("--symptom")]
+_JournalEditAbout = Annotated[str | None, typer.Option("--about")]
+_JournalEditReference = Annotated[str | None, typer.Option("--reference")]
+_JournalEditOutcome = Annotated[str | None, typer.Option("--outcome")]
+_JournalEditFollowUp = Annotated[str | None, typer.Option("--follow-up", metavar="DATE")]
+_JournalEditText = Annotated[str | None, typer.Option("--text", help="A note's text.")]
+
+
 @journal_app.command("edit")
 def journal_edit(
-    entry: Annotated[int, typer.Argument(help="The entry's number.")],
+    entry: _JournalEditEntry,
     date: DateOpt = None, time: TimeOpt = None,
-    therapy: Annotated[str | None, typer.Option("--therapy", "-t")] = None,
-    dose: Annotated[str | None, typer.Option("--dose")] = None,
-    site: Annotated[str | None, typer.Option("--site")] = None,
-    symptom: Annotated[str | None, typer.Option("--symptom")] = None,
-    about: Annotated[str | None, typer.Option("--about")] = None,
-    reference: Annotated[str | None, typer.Option("--reference")] = None,
-    outcome: Annotated[str | None, typer.Option("--outcome")] = None,
-    follow_up: Annotated[str | None, typer.Option("--follow-up", metavar="DATE")] = None,
+    therapy: _JournalEditTherapy = None,
+    dose: _JournalEditDose = None,
+    site: _JournalEditSite = None,
+    symptom: _JournalEditSymptom = None,
+    about: _JournalEditAbout = None,
+    reference: _JournalEditReference = None,
+    outcome: _JournalEditOutcome = None,
+    follow_up: _JournalEditFollowUp = None,
     note: NoteOpt = None,
-    text: Annotated[str | None, typer.Option("--text", help="A note's text.")] = None,
+    text: _JournalEditText = None,
     fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal edit 12 --note "It went away the next day" — change an entry."""
@@ -172,10 +211,14 @@ def journal_edit(
         note=note, text=text), fmt)
 
 
+_JournalDeleteEntry = Annotated[int, typer.Argument(help="The entry's number.")]
+_JournalDeleteYes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")]
+
+
 @journal_app.command("delete")
 def journal_delete(
-    entry: Annotated[int, typer.Argument(help="The entry's number.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")] = False,
+    entry: _JournalDeleteEntry,
+    yes: _JournalDeleteYes = False,
     fmt: FormatOpt = None,
 ) -> None:
     """lupus-guide journal delete 12 — delete an entry (asks first)."""
@@ -196,10 +239,13 @@ def journal_delete(
     _journal("delete", build, fmt)
 
 
+_JournalExportFmt = Annotated[ExportFormat | None, typer.Option("--format", "-f", case_sensitive=False,
+                                                     help="csv, json (default), markdown or html.")]
+
+
 @journal_app.command("export")
 def journal_export(
-    fmt: Annotated[ExportFormat | None, typer.Option("--format", "-f", case_sensitive=False,
-                                                     help="csv, json (default), markdown or html.")] = None,
+    fmt: _JournalExportFmt = None,
     output: OutputOpt = None, since: SinceOpt = None, until: UntilOpt = None,
 ) -> None:
     """lupus-guide journal export -o journal.json — every entry, to keep or to import later."""
@@ -224,9 +270,12 @@ def journal_export(
              text_for=as_csv if chosen == "csv" else None)
 
 
+_JournalImportFile = Annotated[str, typer.Argument(help="A file made by journal export "
+                                                            "--format json.")]
+
+
 @journal_app.command("import")
-def journal_import(file: Annotated[str, typer.Argument(help="A file made by journal export "
-                                                            "--format json.")],
+def journal_import(file: _JournalImportFile,
                    fmt: FormatOpt = None) -> None:
     """lupus-guide journal import journal.json — add the entries of an export back."""
     from lupus_guide.views import journal as views
@@ -234,14 +283,19 @@ def journal_import(file: Annotated[str, typer.Argument(help="A file made by jour
     _journal("import", lambda c, env: views.import_file(c, env, file), fmt)
 
 
+_JournalSummaryTherapy = Annotated[str | None, typer.Option("--therapy", "-t", help="With --start: check this "
+                                                "therapy's infusions against its usual schedule.")]
+_JournalSummaryStart = Annotated[str | None, typer.Option("--start", metavar="DATE",
+                                              help="The first infusion of that schedule.")]
+_JournalSummaryRegimen = Annotated[str | None, typer.Option("--regimen", help="A named regimen.")]
+
+
 @journal_app.command("summary")
 def journal_summary(
     since: SinceOpt = None,
-    therapy: Annotated[str | None, typer.Option("--therapy", "-t", help="With --start: check this "
-                                                "therapy's infusions against its usual schedule.")] = None,
-    start: Annotated[str | None, typer.Option("--start", metavar="DATE",
-                                              help="The first infusion of that schedule.")] = None,
-    regimen: Annotated[str | None, typer.Option("--regimen", help="A named regimen.")] = None,
+    therapy: _JournalSummaryTherapy = None,
+    start: _JournalSummaryStart = None,
+    regimen: _JournalSummaryRegimen = None,
     fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, output: OutputOpt = None,
 ) -> None:
     """lupus-guide journal summary --since 2027-01-01 -o visit.html — a page for the next visit."""
