@@ -1,4 +1,4 @@
-"""Renderers, chosen at the edge: the same Result becomes table, plain or JSON text."""
+"""Renderers, chosen at the edge: the same Result becomes table, plain, JSON, Markdown or HTML."""
 
 from __future__ import annotations
 

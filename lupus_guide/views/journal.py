@@ -20,23 +20,17 @@ def open_journal(env, *, create: bool = False) -> Journal:
 
 
 def check_date(text: str | None, option: str) -> str | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip()).isoformat()
-    except ValueError:
-        raise UsageError(f'{option} "{printable(text)}" is not a date.',
-                         "Write it as YYYY-MM-DD.") from None
+    """An optional date option as YYYY-MM-DD (the same rules as `schedule`'s dates)."""
+    from lupus_guide.views.schedule import parse_date
+
+    return parse_date(text, option).isoformat() if text is not None else None
 
 
 def check_time(text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        hours, minutes = text.strip().split(":")
-        return dt.time(int(hours), int(minutes)).strftime("%H:%M")
-    except ValueError:
-        raise UsageError(f'--time "{printable(text)}" is not a time.', "Write it as HH:MM.") from None
+    """An optional --time as HH:MM (the same rules as `schedule --time`)."""
+    from lupus_guide.ics import parse_time
+
+    return parse_time(text).strftime("%H:%M") if text is not None else None
 
 
 def clean_fields(fields: dict[str, str | None]) -> dict[str, str]:
