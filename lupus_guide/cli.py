@@ -442,23 +442,68 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
-    """The app to run: when the first word names a command, an app that holds only that command.
+    """The app to run, built for this command line.
 
-    Typer inspects every registered command on every run; building just the one that runs saves
-    most of that. The top-level --help, --version and shell completion get the whole app."""
+    Typer inspects every registered command's signature on every run. When the first word names a
+    command, the app holds only that command. When no word names one (--help, --version, no
+    words, a mistyped command), the app holds an outline of every command: the same names and
+    help, no options to inspect; no word of the command line can then reach one of them. Shell
+    completion gets the whole app."""
     import os
 
-    name = argv[0] if argv else ""
-    chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
-    completing = any(key.endswith("_COMPLETE") for key in os.environ)
-    if completing or name in ("journal", "", "--help", "-h"):
-        import lupus_guide.cli_journal  # noqa: F401 - registers `journal` on the app
-    if not chosen or completing:
-        return app
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return _with_journal(app)
+    names = {_name_of(c) for c in app.registered_commands}
+    if not any(word in names or word == "journal" for word in argv):
+        return _outline(_with_journal(app))
     single = typer.Typer(**APP_SETTINGS)
     single.registered_callback = app.registered_callback
-    single.registered_commands = chosen
-    return single
+    if argv[0] == "journal":
+        _with_journal(app)
+        single.registered_groups = [g for g in app.registered_groups if g.name == "journal"]
+        return single
+    single.registered_commands = [c for c in app.registered_commands if _name_of(c) == argv[0]]
+    # a command named after an option (`-- therapies`): the whole app
+    return single if single.registered_commands else _with_journal(app)
+
+
+def _with_journal(whole: typer.Typer) -> typer.Typer:
+    """``whole`` once the `journal` commands are on it (cli_journal.py registers them)."""
+    import lupus_guide.cli_journal  # noqa: F401
+
+    return whole
+
+
+def _name_of(command) -> str:
+    """A command's name as Typer gives it."""
+    return command.name or command.callback.__name__.lower().replace("_", "-")
+
+
+def _outline(source: typer.Typer) -> typer.Typer:
+    """A copy of ``source`` whose commands have their names and help but no parameters."""
+    import copy
+
+    outline = copy.copy(source)
+    outline.registered_commands = [_outline_command(c) for c in source.registered_commands]
+    outline.registered_groups = []
+    for group in source.registered_groups:
+        group = copy.copy(group)
+        group.typer_instance = _outline(group.typer_instance)
+        outline.registered_groups.append(group)
+    return outline
+
+
+def _outline_command(command):
+    import copy
+
+    def placeholder() -> None:
+        raise RuntimeError("an outline command cannot run")  # see _app_for: no word reaches it
+
+    placeholder.__name__ = command.callback.__name__
+    placeholder.__doc__ = command.callback.__doc__
+    command = copy.copy(command)
+    command.callback = placeholder
+    return command
 
 
 def entry_point() -> None:

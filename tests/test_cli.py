@@ -33,6 +33,56 @@ def test_every_command_is_registered_and_has_help_with_an_example(cli):
         assert f"lupus-guide {command}" in result.stdout, command
 
 
+def _whole_app_says(*args: str) -> tuple[str, str]:
+    """What the whole app, every command inspected, prints for ``args``."""
+    import typer
+    from typer.testing import CliRunner
+
+    import lupus_guide.cli_journal  # noqa: F401 - registers `journal`
+    from lupus_guide import cli as cli_module
+
+    runner = CliRunner()
+    with runner.isolation() as (out, err, _):
+        try:
+            typer.main.get_command(cli_module.app).main(
+                list(args), prog_name="lupus-guide", standalone_mode=False)
+        except typer.TyperException as exc:
+            print(exc.format_message(), file=sys.stderr)
+        except typer.Exit:
+            pass
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return out.getvalue().decode(), err.getvalue().decode()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], []])
+def test_top_level_help_from_the_outline_is_the_whole_apps(cli, args):
+    # --help, --version and no words get an outline of the commands (no options inspected)
+    result = cli(*args)
+    assert result.code == 0
+    assert result.stdout == _whole_app_says(*args)[0]
+    assert "journal" in result.stdout
+
+
+def test_a_mistyped_command_reads_as_the_whole_app_would_say_it(cli):
+    result = cli("therapeis", "--format", "json")
+    assert result.code == 2
+    assert _whole_app_says("therapeis", "--format", "json")[1].strip() in result.stderr
+    assert "Did you mean 'therapies'?" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--", "therapies", "belimumab"], "Benlysta"),
+    (["--version", "therapies"], f"lupus-guide {__version__}"),
+    (["-h", "journal"], "Commands:"),
+])
+def test_a_command_after_another_word_still_runs_the_real_command(cli, args, expected):
+    # no outline command can run: a word naming a command brings the real ones
+    result = cli(*args)
+    assert result.code == 0, result.stderr
+    assert expected in result.stdout
+
+
 def test_every_command_is_in_the_readme():
     from pathlib import Path
 
@@ -49,6 +99,22 @@ def test_bad_command_line_is_one_line_on_stderr(cli, args):
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("lupus-guide the", {"therapies"}),
+    ("lupus-guide journal a", {"add"}),
+    ("lupus-guide therapies --fo", {"--format"}),
+])
+def test_shell_completion_sees_every_command_and_option(words, expected):
+    import os
+
+    env = dict(os.environ, _LUPUS_GUIDE_COMPLETE="complete_bash", COMP_WORDS=words,
+               COMP_CWORD=str(len(words.split()) - 1))
+    done = subprocess.run([sys.executable, "-m", "lupus_guide"], env=env, check=False,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert set(done.stdout.split()) == expected
 
 
 def test_python_dash_m_works():
