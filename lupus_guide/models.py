@@ -2,9 +2,10 @@
 
 Text fields are typed ``str`` so that YAML 1.1 surprises (``no`` read as ``False``,
 ``1.10`` read as a float) fail validation instead of printing the wrong thing.
-"""
 
-from __future__ import annotations
+No postponed annotations here: msgspec reads each model's field types when it first decodes one,
+and evaluating them from strings at every start cost about 1 ms.
+"""
 
 import datetime as dt
 from typing import Annotated, Literal
