@@ -97,23 +97,26 @@ def measure(cases: list[tuple[str, list[str], float | tuple[float, float]]], run
     return base, rows
 
 
-def content_load_ms(env: dict[str, str]) -> float:
-    """Median in-process time of load_content() from a warm cache (fingerprint included),
-    in a fresh interpreter."""
+def content_load_ms(env: dict[str, str], interpreters: int = 5) -> float:
+    """Median in-process time of load_content() from a warm cache (fingerprint included): 40 loads
+    in each of a few fresh interpreters, so that one busy moment of the machine does not decide."""
     code = (
-        "import os, time, statistics\n"
+        "import os, time\n"
         "from lupus_guide.content import load_content\n"
         "from lupus_guide.paths import resolve\n"
         "cache = resolve(os.environ).cache_dir\n"
         "load_content(cache_dir=cache)\n"
         "t = []\n"
-        "for _ in range(50):\n"
+        "for _ in range(40):\n"
         "    s = time.perf_counter(); load_content(cache_dir=cache); t.append(time.perf_counter() - s)\n"
-        "print(statistics.median(t) * 1000)\n"
+        "print(*(x * 1000 for x in t))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          check=True)
-    return float(done.stdout.strip())
+    times = []
+    for _ in range(interpreters):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, check=True)
+        times += [float(line) for line in done.stdout.split()]
+    return statistics.median(times)
 
 
 JOURNAL_MAKER = """
