@@ -51,7 +51,7 @@ def test_pack_changes_prepare(cli):
 
 def test_pack_puts_its_phones_in_every_call_section(cli):
     text = " ".join(cli("side-effects", "--clinic", EXAMPLE, "--format", "plain").stdout.split())
-    call_sections = text.count("CALL YOUR CARE TEAM THE SAME DAY")
+    call_sections = text.count("CALL YOUR CARE TEAM RIGHT AWAY")
     assert call_sections >= 5
     assert text.count("Riverside Infusion Center: 555-0100 (after hours: 555-0199)") == call_sections
     data = cli("side-effects", "rituximab", "--clinic", EXAMPLE, "--format", "json").json()["data"]

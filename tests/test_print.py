@@ -54,7 +54,7 @@ def test_printed_handout_has_every_section(cli, printer, therapy):
     for words in ("Riverside Infusion Center", "555-0100", "what to know", "What it is",
                   "Is it approved for lupus?", "The usual schedule on the label", "Your checklist",
                   "Before the infusion", "During the infusion", "After the infusion",
-                  "Call your care team the same day", "Emergency: call your local emergency number",
+                  "Call your care team right away", "Emergency: call your local emergency number",
                   "911", "Questions to ask your care team", "Sources", "https://",
                   "Content last reviewed"):
         assert words in flat, (therapy, words)

@@ -3,7 +3,7 @@ def test_four_groups_told_apart_by_words_and_symbols(cli):
     assert result.code == 0
     for marker, heading in (("(*)", "COMMON SIDE EFFECTS"),
                             ("(!)", "SERIOUS SIDE EFFECTS AND WARNINGS"),
-                            ("(call)", "CALL YOUR CARE TEAM THE SAME DAY"),
+                            ("(call)", "CALL YOUR CARE TEAM RIGHT AWAY"),
                             ("[911]", "EMERGENCY: CALL YOUR LOCAL EMERGENCY NUMBER NOW")):
         assert f"{marker} {heading}" in result.stdout
 

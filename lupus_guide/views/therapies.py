@@ -92,7 +92,7 @@ def side_effect_callouts(therapy, clinic=None) -> list:
         Callout("common", "Common side effects", common.threshold, list(common.items)),
         Callout("serious", "Serious side effects and warnings",
                 therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
-        Callout("call", "Call your care team the same day",
+        Callout("call", "Call your care team right away",
                 call_text, list(therapy.call_care_team.items)),
         Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
                 therapy.call_emergency.summary, list(therapy.call_emergency.items)),
