@@ -36,12 +36,28 @@ def _normal(name: str) -> str:
 
 
 def therapy_names(therapy) -> list[str]:
-    """Every name a person might type for a therapy: id, generic, brands, biosimilars, others."""
-    names = [therapy.id, therapy.generic_name, *therapy.brand_names, *therapy.other_names]
-    for biosimilar in therapy.biosimilars:
-        # "Truxima (rituximab-abbs)" is found as "Truxima" and as "rituximab-abbs"
-        names.extend(part.strip() for part in re.split(r"[()]", biosimilar) if part.strip())
+    """Every name a person might type for a therapy: id, generic, brands, biosimilars, others.
+
+    A name written with a note in brackets is found without the note ("Cytoxan (older US brand
+    name)" as "Cytoxan"), and by what is in the brackets when that is itself a name, one word
+    ("Truxima (rituximab-abbs)" as "Truxima" and "rituximab-abbs"). Names listed together before
+    one note ("Endoxan, Endoxana, Procytox (brand names outside the US)") are found one by one."""
+    names = [therapy.id, therapy.generic_name]
+    for written in (*therapy.brand_names, *therapy.biosimilars, *therapy.other_names):
+        names.extend(name_parts(written))
     return names
+
+
+_NOTE = re.compile(r"\(([^()]*)\)")
+
+
+def name_parts(written: str) -> list[str]:
+    """The names in one name as the content writes it, without notes (see ``therapy_names``)."""
+    notes = _NOTE.findall(written)
+    bare = _NOTE.sub(",", written)
+    parts = [part.strip() for part in bare.split(",") if part.strip()]
+    parts += [note.strip() for note in notes if note.strip() and len(note.split()) == 1]
+    return parts
 
 
 def clean_query(text: str, what: str = "search text") -> str:
@@ -58,7 +74,8 @@ def clean_query(text: str, what: str = "search text") -> str:
 
 def find_therapy(therapies, name: str):
     """The therapy known by ``name`` (case-insensitive), or NotFound with a suggestion."""
-    import difflib
+    from lupus_guide.messages import text
+    from lupus_guide.suggest import closest
 
     wanted = _normal(clean_query(name, "therapy name"))
     by_name: dict[str, tuple[str, object]] = {}
@@ -72,14 +89,13 @@ def find_therapy(therapies, name: str):
             by_name.setdefault(key, (alias, therapy))
     if len(shared.get(wanted, [])) > 1:
         choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
-        raise NotFound(f'"{printable(name)}" is more than one therapy.', f"Did you mean {choices}?")
+        raise NotFound(f'"{printable(name)}" is more than one therapy.',
+                       text("suggest.did_you_mean_one_of", names=choices))
     if wanted in by_name:
         return by_name[wanted][1]
-    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
-    if close:
-        hint = f'Did you mean "{by_name[close[0]][0]}"?'
-    else:
-        hint = "Run `lupus-guide therapies` to see them all."
+    close = closest(wanted, by_name)
+    hint = (text("suggest.did_you_mean", name=by_name[close][0]) if close is not None
+            else "Run `lupus-guide therapies` to see them all.")
     raise NotFound(f'No therapy named "{printable(name)}".', hint)
 
 
@@ -203,18 +219,25 @@ def search_faq(entries, query: str) -> list[Hit]:
 
 def search_all(content, query: str) -> list[Hit]:
     """Therapies, FAQ, checklists, costs and care topics matching ``query``, best first."""
+    from lupus_guide.content.walk import walk
+    from lupus_guide.models import Section
+
     query = clean_query(query)
     hits = search_faq(content.faq, query)
-    for therapy in content.therapies:
-        names = " ".join(therapy_names(therapy))
-        for field_name, section in therapy.sections():
-            label = field_name.replace("_", " ")
-            body = " ".join([section.summary, *section.items])
-            score = score_fields(query, [(names, 1.5), (label, 1.0), (body, 1.0)])
-            if score > 0:  # a Hit, its place and its snippet only for what matched
-                snippet = section.summary or "; ".join(section.items)
-                hits.append(Hit("therapy", therapy.id, therapy.display_name,
-                                f"therapies {therapy.id} › {label}", score, snippet, therapy))
+    names: dict[str, str] = {}
+    for passage in walk(content):
+        section = getattr(passage.entry, passage.field, None) if passage.kind == "therapies" else None
+        if not isinstance(section, Section):
+            continue
+        therapy = passage.entry
+        if therapy.id not in names:
+            names[therapy.id] = " ".join(therapy_names(therapy))
+        label = passage.field.replace("_", " ")
+        score = score_fields(query, [(names[therapy.id], 1.5), (label, 1.0), (passage.text, 1.0)])
+        if score > 0:  # a Hit, its place and its snippet only for what matched
+            snippet = section.summary or "; ".join(section.items)
+            hits.append(Hit("therapy", therapy.id, therapy.display_name,
+                            f"therapies {therapy.id} › {label}", score, snippet, therapy))
     for item in content.checklists:
         fields = [(item.text, 2.0), (item.detail, 1.0), (" ".join(item.therapies), 1.0)]
         score = score_fields(query, fields)

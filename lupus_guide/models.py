@@ -162,6 +162,16 @@ class Regimen(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     sources: Sources
 
 
+class Change(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One dated review of the content: what it was, why, what changed, and the ids it touched."""
+
+    date: IsoDate
+    title: Text
+    why: Text
+    items: Annotated[list[Text], msgspec.Meta(min_length=1)]
+    ids: list[Slug] = []
+
+
 class GuideInfo(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: Text
     last_reviewed: IsoDate
@@ -186,6 +196,10 @@ class TopicsFile(msgspec.Struct, forbid_unknown_fields=True):
 
 class RegimensFile(msgspec.Struct, forbid_unknown_fields=True):
     regimens: list[Regimen]
+
+
+class ChangesFile(msgspec.Struct, forbid_unknown_fields=True):
+    changes: list[Change]
 
 
 class Hidden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -234,6 +248,7 @@ class Content(msgspec.Struct, kw_only=True):
     costs: list[Topic]
     care: list[Topic]
     regimens: list[Regimen] = []
+    changes: list[Change] = []
     clinic: ClinicFile | None = None
     hidden_therapies: frozenset[str] = frozenset()
 

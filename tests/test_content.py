@@ -5,7 +5,7 @@ import statistics
 
 import pytest
 
-from lupus_guide.content import reference_problems
+from lupus_guide.content.merge import reference_problems
 
 
 def passages(content):

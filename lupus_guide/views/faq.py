@@ -15,10 +15,9 @@ def _filtered(content, topic: str | None, therapy: str | None):
         known = sorted({t for e in content.faq for t in e.topics})
         wanted = topic.strip().casefold()
         if wanted not in known:
-            import difflib
+            from lupus_guide.suggest import did_you_mean
 
-            close = difflib.get_close_matches(wanted, known, n=1)
-            hint = f'Did you mean "{close[0]}"?' if close else "Topics: " + ", ".join(known)
+            hint = did_you_mean(wanted, known, "Topics: " + ", ".join(known))
             raise NotFound(f'No FAQ topic named "{printable(topic)}".', hint)
         entries = [e for e in entries if wanted in e.topics]
     if therapy is not None:

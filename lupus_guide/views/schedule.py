@@ -24,7 +24,7 @@ def parse_date(text: str, option: str) -> dt.date:
 
 def choose_regimen(content, therapy, wanted: str | None):
     """The regimen asked for, else the therapy's default one."""
-    import difflib
+    from lupus_guide.suggest import did_you_mean
 
     own = [r for r in content.regimens if r.therapy == therapy.id]
     if not own:
@@ -35,9 +35,8 @@ def choose_regimen(content, therapy, wanted: str | None):
     for regimen in own:
         if regimen.id == wanted.strip().casefold():
             return regimen
-    close = difflib.get_close_matches(wanted.strip().casefold(), [r.id for r in own], n=1)
-    hint = (f'Did you mean "{close[0]}"?' if close
-            else "Regimens: " + ", ".join(r.id for r in own))
+    ids = [r.id for r in own]
+    hint = did_you_mean(wanted.strip().casefold(), ids, "Regimens: " + ", ".join(ids))
     raise NotFound(f'{therapy.generic_name} has no regimen "{printable(wanted)}".', hint)
 
 

@@ -6,22 +6,21 @@ from lupus_guide.document import Bullets, Heading, Paragraph
 from lupus_guide.views import Result, new_document
 
 
+# Where a citation is, as `sources` says it; the regimens' sources are shown by `schedule`.
+PLACES = {"therapies": "therapies {id}: {field}", "checklists": "prepare: {id}",
+          "faq": "faq: {id}", "costs": "costs: {id}", "care": "care: {id}"}
+
+
 def cited_places(content):
     """(source, where it is cited) for every citation in the guide."""
-    for t in content.therapies:
-        for field_name, section in t.sections():
-            for src in section.sources:
-                yield src, f"therapies {t.id}: {field_name.replace('_', ' ')}"
-    for item in content.checklists:
-        for src in item.sources:
-            yield src, f"prepare: {item.id}"
-    for entry in content.faq:
-        for src in entry.sources:
-            yield src, f"faq: {entry.id}"
-    for kind in ("costs", "care"):
-        for topic in getattr(content, kind):
-            for src in topic.sources:
-                yield src, f"{kind}: {topic.id}"
+    from lupus_guide.content.walk import walk
+
+    for passage in walk(content):
+        if passage.kind in PLACES:
+            place = PLACES[passage.kind].format(id=passage.id,
+                                                field=passage.field.replace("_", " "))
+            for src in passage.sources:
+                yield src, place
 
 
 def sources(content) -> Result:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from lupus_guide._imports import msgspec
-from lupus_guide.content import MAX_FILE_BYTES
+from lupus_guide.content.layers import MAX_FILE_BYTES
 from lupus_guide.problems import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -156,7 +156,8 @@ def _surprise(node) -> str:
         value = raw.lower() in ("yes", "y", "on")
         return f"`{raw}` was read as {str(value).lower()} (YAML 1.1), not as text; {quote}"
     if node.tag == _FLOAT and not _SIMPLE_FLOAT.match(raw):
-        return f"`{raw}` was read as the number {float(yaml.safe_load(raw))!r}, not as text; {quote}"
+        number = float(yaml.safe_load(raw))
+        return f"`{raw}` was read as the number {number!r}, not as text; {quote}"
     if node.tag == _INT and (":" in raw or raw.startswith(("0", "+0", "-0")) and raw not in ("0",)):
         return f"`{raw}` was read as a number, not as text; {quote}"
     return ""

@@ -1,14 +1,16 @@
 """The thorough check of one content file, run when a file fails to load (or by `validate`):
 YAML 1.1 surprises, unknown keys with a "did you mean", every schema error with its line and
-column, and duplicate ids. The fast path in ``content.py`` only asks whether a file is valid."""
+column, and duplicate ids. The fast path in ``loader.py`` only asks whether a file is valid."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from lupus_guide.content import LIST_KEYS, LayerData, file_model, store_file
+from lupus_guide.content.kinds import BY_STEM, LIST_KEYS
+from lupus_guide.content.layers import LayerData
 from lupus_guide.problems import Problem
+from lupus_guide.suggest import as_clause, did_you_mean
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
@@ -19,7 +21,7 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
 
     problems = list(parsed.surprises)
     result.positions[stem] = parsed.positions
-    model = file_model(stem)
+    model = BY_STEM[stem].model
     problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
     flagged = [p.path for p in problems]
     for path, message in schema_problems(parsed.data, model, "$"):
@@ -43,7 +45,7 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
                 continue
         result.lists[stem] = kept
     elif not problems:
-        store_file(result, stem, msgspec.convert(data, model))
+        result.store(stem, msgspec.convert(data, model))
     result.problems += problems
 
 
@@ -142,8 +144,6 @@ def unknown_keys(data: Any, model, path: str, label: str, positions: dict) -> li
 
 
 def _unknown(data, info, path, label, positions) -> list[Problem]:
-    import difflib
-
     import msgspec.inspect as mi
 
     found: list[Problem] = []
@@ -158,10 +158,10 @@ def _unknown(data, info, path, label, positions) -> list[Problem]:
         for key, value in data.items():
             key_path = f"{path}.{key}"
             if key not in fields:
-                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
-                hint = f'; did you mean "{close[0]}"?' if close else f"; known keys: {', '.join(fields)}"
+                hint = did_you_mean(str(key), fields, f"Known keys: {', '.join(fields)}")
                 line, column = _position(positions, key_path)
-                found.append(Problem(label, f'unknown key "{key}"{hint}', line, column, key_path))
+                found.append(Problem(label, f'unknown key "{key}"{as_clause(hint)}', line, column,
+                                     key_path))
             else:
                 found += _unknown(value, fields[key], key_path, label, positions)
     elif isinstance(info, mi.ListType) and isinstance(data, list):

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from lupus_guide import __version__, models
 from lupus_guide._imports import msgspec
-from lupus_guide.content import MAX_FILE_BYTES
+from lupus_guide.content.kinds import LIST_STEMS, stems_for
+from lupus_guide.content.layers import MAX_FILE_BYTES
 
 FORMAT = 1
-
-
-PARTS = ("therapies", "checklists", "faq", "costs", "care", "regimens")  # the big lists a command may skip
+PARTS = LIST_STEMS  # the lists of entries a command may leave undecoded
 
 
 class CacheFile(msgspec.Struct):
@@ -41,7 +40,7 @@ class NotLoaded(list):
     __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = _refuse
 
 
-def fingerprint(layers, pack_files, content_files) -> str | None:
+def fingerprint(layers) -> str | None:
     """A hash of everything the content depends on, or None when a file cannot be read
     (the loader will then say what is wrong)."""
     digest = _Digest(f"{FORMAT}:{__version__}".encode())
@@ -49,7 +48,7 @@ def fingerprint(layers, pack_files, content_files) -> str | None:
         digest.update(source.read())
     for layer in layers:
         digest.update(f"\0layer:{layer.kind}:{layer.root}".encode())
-        for stem in pack_files if layer.kind == "clinic" else content_files:
+        for stem in stems_for(layer.kind):
             entry = layer.root.joinpath(f"{stem}.yaml")
             digest.update(f"\0{stem}\0".encode())
             try:
