@@ -9,23 +9,11 @@ import datetime as dt
 PRODID = "-//lupus-guide//infusion schedule//EN"
 
 
-def parse_time(text: str) -> dt.time:
-    from lupus_guide.errors import UsageError
-    from lupus_guide.lookup import printable
-
-    try:
-        hours, minutes = text.strip().split(":")
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        raise UsageError(f'--time "{printable(text)}" is not a time of day.',
-                         "Write it as HH:MM, for example 09:30.") from None
-
-
 def time_zone(name: str):
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from lupus_guide.errors import UsageError
-    from lupus_guide.lookup import printable
+    from lupus_guide.inputs import printable
 
     try:
         return ZoneInfo(name.strip())

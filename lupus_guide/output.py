@@ -11,7 +11,7 @@ from lupus_guide.errors import OutputError
 def write_atomically(path: str, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it into place, so an
     interrupted run never leaves half a file (and never half-overwrites an old one)."""
-    from lupus_guide.lookup import printable
+    from lupus_guide.inputs import printable
 
     target = Path(path)
     shown = printable(path, limit=120)

@@ -164,3 +164,18 @@ def test_summary_start_needs_a_therapy(cli, home):
     add(cli, "note", "x")
     result = cli("journal", "summary", "--start", "2027-01-01")
     assert result.code == 2 and "--therapy" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["export"], ["summary"]])
+def test_dash_o_htm_means_html_for_every_journal_command(cli, home, tmp_path, command):
+    add(cli, "note", "a note")
+    target = tmp_path / "out.htm"
+    result = cli("journal", *command, "-o", str(target))
+    assert result.code == 0, result.stderr
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_every_journal_command_takes_a_clinic_pack(cli, home):
+    entry = add(cli, "note", "a note", "--clinic", "examples/clinic-pack")
+    shown = cli("journal", "show", str(entry), "--clinic", "examples/clinic-pack")
+    assert shown.code == 0 and "Riverside Infusion Center" in shown.stdout

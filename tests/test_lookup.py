@@ -5,7 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lupus_guide.errors import GuideError, NotFound, UsageError
-from lupus_guide.lookup import find_therapy, name_parts, search_all, therapy_names
+from lupus_guide.find import find_therapy, name_parts, therapy_names
+from lupus_guide.search import search_all
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -50,7 +51,7 @@ def test_unknown_names_fail_with_one_clean_line(content, name):
        text=st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=80))
 def test_the_quick_filter_never_hides_a_match(query, text):
     """Skipping fields that hold none of the query's clues must not change any score."""
-    from lupus_guide import lookup
+    from lupus_guide import search as lookup
 
     wanted = lookup.terms(query)
     fields = [(set(lookup.terms(text)), text.casefold(), 1.0)]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lupus_guide.schedule import MAX_DOSES, add_months, course_length, phase_of, plan
+from lupus_guide.planning import MAX_DOSES, add_months, course_length, phase_of, plan
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -82,7 +82,7 @@ def test_a_name_shared_by_two_therapies_asks_which(content):
     import msgspec
 
     from lupus_guide.errors import NotFound
-    from lupus_guide.lookup import find_therapy
+    from lupus_guide.find import find_therapy
 
     first, second = (msgspec.structs.replace(t, other_names=[*t.other_names, "Anti-CD20"])
                      for t in content.therapies[:2])

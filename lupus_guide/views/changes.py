@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
-from lupus_guide.views import Result, new_document, to_data
-
-READS = frozenset({"changes"})
+from lupus_guide.views import Result, new_document, reads, to_data
 
 
+@reads("changes")
 def changes(content, since: str | None = None) -> Result:
     """The content's changelog, newest first; with ``since`` (a date), the changes from that day on."""
     from lupus_guide.inputs import parse_date

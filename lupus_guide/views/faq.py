@@ -1,11 +1,13 @@
-"""`faq` and `search`."""
+"""`faq`: the questions people ask, and the answers that match."""
 
 from __future__ import annotations
 
 from lupus_guide.document import Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
-from lupus_guide.lookup import clean_query, find_therapy, printable, search_all, search_faq
-from lupus_guide.views import Result, new_document, source_rows, to_data
+from lupus_guide.find import find_therapy
+from lupus_guide.inputs import clean_query, printable
+from lupus_guide.search import search_faq
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
 
 def _filtered(content, topic: str | None, therapy: str | None):
@@ -26,6 +28,7 @@ def _filtered(content, topic: str | None, therapy: str | None):
     return entries
 
 
+@reads("faq", "therapies")
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
     """The list of questions, or the answers that match ``text``, best first."""
     entries = _filtered(content, topic, therapy)
@@ -49,29 +52,3 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
-def search(content, text: str) -> Result:
-    """Everything in the guide that matches ``text``, best first, saying where each hit is."""
-    hits = search_all(content, text)
-    if not hits:
-        raise NotFound(f'Nothing in the guide matches "{printable(text)}".',
-                       "Try another word, or `lupus-guide faq` for the list of questions.")
-    data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,
-             "score": round(h.score, 3), "snippet": h.snippet} for h in hits]
-
-    def document():
-        doc = new_document(content, f'Search: "{text}"')
-        doc.add(Heading(f'Search results for "{text}"'))
-        doc.add(Table(["Where", "What"], [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
-        return doc
-
-    return Result("search", data, document)
-
-
-def _shorten(title: str, snippet: str, limit: int = 160) -> str:
-    snippet = " ".join(snippet.split())
-    if len(snippet) > limit:
-        snippet = snippet[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return f"{title}\n{snippet}" if snippet and snippet != title else title
-

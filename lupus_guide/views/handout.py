@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from lupus_guide.document import Checklist, Fields, Heading, Paragraph
-from lupus_guide.lookup import find_therapy
+from lupus_guide.find import find_therapy
 from lupus_guide.models import unique_sources
-from lupus_guide.views import Result, new_document, source_rows, to_data
-from lupus_guide.views.prepare import STAGE_TITLES, STAGES, checklist_rows, stage_items
-from lupus_guide.views.therapies import clinic_notes, side_effect_callouts, therapy_record
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data
+from lupus_guide.views.blocks import (
+    STAGE_TITLES,
+    STAGES,
+    checklist_rows,
+    clinic_notes,
+    side_effect_callouts,
+    stage_items,
+    therapy_record,
+)
 
 QUESTIONS_ENTRY = "questions-before-starting"  # the FAQ entry with questions to ask
 
 
+@reads("therapies", "checklists", "faq")
 def handout(content, name: str) -> Result:
     """What the therapy is, its usual schedule, the checklist, side effects, questions, sources."""
     t = find_therapy(content.therapies, name)

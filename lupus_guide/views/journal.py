@@ -6,68 +6,37 @@ import datetime as dt
 
 from lupus_guide.document import Bullets, Callout, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound, UsageError
-from lupus_guide.journal import Entry, Journal, journal_path
-from lupus_guide.lookup import clean_query, find_therapy, printable
-from lupus_guide.views import Result, new_document, to_data
+from lupus_guide.find import find_therapy
+from lupus_guide.inputs import printable
+from lupus_guide.journal import Entry
+from lupus_guide.journal_actions import (
+    add_entry,
+    check_date,
+    delete_entry,
+    edit_entry,
+    import_entries,
+    open_journal,
+)
+from lupus_guide.planning import against_schedule
+from lupus_guide.views import Result, new_document, reads, to_data
 
 KINDS = ("infusion", "reaction", "call", "note")
 FIELD_ORDER = ("dose", "site", "symptom", "severity", "with", "about", "reference", "outcome",
                "follow_up", "note", "text")
 
 
-def open_journal(env, *, create: bool = False) -> Journal:
-    return Journal.open(journal_path(env.paths().data_dir), create=create)
-
-
-def check_date(text: str | None, option: str) -> str | None:
-    """An optional date option as YYYY-MM-DD (the same rules as `schedule`'s dates)."""
-    from lupus_guide.views.schedule import parse_date
-
-    return parse_date(text, option).isoformat() if text is not None else None
-
-
-def check_time(text: str | None) -> str | None:
-    """An optional --time as HH:MM (the same rules as `schedule --time`)."""
-    from lupus_guide.ics import parse_time
-
-    return parse_time(text).strftime("%H:%M") if text is not None else None
-
-
-def clean_fields(fields: dict[str, str | None]) -> dict[str, str]:
-    """The fields given, each checked as text a person typed (not empty, no control characters)."""
-    out = {}
-    for name, value in fields.items():
-        if value is None:
-            continue
-        if name in ("note", "text"):  # free text keeps its line breaks
-            if not value.strip():
-                raise UsageError(f"--{name.replace('_', '-')} is empty.")
-            if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-                raise UsageError(f"--{name.replace('_', '-')} contains control characters.")
-            out[name] = value
-        else:
-            out[name] = clean_query(value, f"--{name.replace('_', '-')} text")
-    return out
-
-
+@reads("therapies")
 def add(content, env, kind: str, *, therapy: str | None, date: str | None, time: str | None,
         **fields) -> Result:
     """Log one entry; say its id."""
-    therapy_id = find_therapy(content.therapies, therapy).id if therapy is not None else None
-    if "follow_up" in fields:
-        fields["follow_up"] = check_date(fields["follow_up"], "--follow-up")
-    entry = Entry(kind=kind, date=check_date(date, "--date") or dt.date.today().isoformat(),
-                  time=check_time(time), therapy=therapy_id, fields=clean_fields(fields))
-    with open_journal(env, create=True) as journal:
-        entry.id = journal.add(entry)
-    data = to_data(entry)
+    entry = add_entry(content, env, kind, therapy=therapy, date=date, time=time, **fields)
 
     def document():
         doc = new_document(content, "Journal")
         doc.add(Paragraph(f"Saved {kind} entry {entry.id} ({entry.date})."))
         return doc
 
-    return Result("journal add", data, document)
+    return Result("journal add", to_data(entry), document)
 
 
 def _row(entry: Entry) -> list[str]:
@@ -77,6 +46,7 @@ def _row(entry: Entry) -> list[str]:
             entry.therapy or "", details]
 
 
+@reads("therapies")
 def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
             command: str = "journal list", title: str = "Journal") -> Result:
     since, until = check_date(since, "--since"), check_date(until, "--until")
@@ -101,6 +71,7 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
     return Result(command, data, document)
 
 
+@reads("therapies")
 def show(content, env, entry_id: int) -> Result:
     with open_journal(env, create=False) as journal:
         entry = journal.get(entry_id)
@@ -119,25 +90,10 @@ def show(content, env, entry_id: int) -> Result:
     return Result("journal show", to_data(entry), document)
 
 
+@reads("therapies")
 def edit(content, env, entry_id: int, *, date=None, time=None, therapy=None, **fields) -> Result:
     """Change the fields given of one entry; the rest stay."""
-    with open_journal(env, create=False) as journal:
-        entry = journal.get(entry_id)
-        if entry is None:
-            raise NotFound(f"There is no journal entry {entry_id}.")
-        if date is not None:
-            entry.date = check_date(date, "--date")
-        if time is not None:
-            entry.time = check_time(time)
-        if therapy is not None:
-            entry.therapy = find_therapy(content.therapies, therapy).id
-        if fields.get("follow_up") is not None:
-            fields["follow_up"] = check_date(fields["follow_up"], "--follow-up")
-        changes = clean_fields(fields)
-        if not changes and date is time is therapy is None:
-            raise UsageError("Nothing to change.", "Give a field to change, e.g. --note TEXT.")
-        entry.fields = {**entry.fields, **changes}
-        journal.replace(entry)
+    entry = edit_entry(content, env, entry_id, date=date, time=time, therapy=therapy, **fields)
 
     def document():
         return new_document(content, "Journal").add(Paragraph(f"Changed entry {entry_id}."))
@@ -145,10 +101,9 @@ def edit(content, env, entry_id: int, *, date=None, time=None, therapy=None, **f
     return Result("journal edit", to_data(entry), document)
 
 
+@reads("therapies")
 def delete(content, env, entry_id: int) -> Result:
-    with open_journal(env, create=False) as journal:
-        if not journal.delete(entry_id):
-            raise NotFound(f"There is no journal entry {entry_id}.")
+    delete_entry(env, entry_id)
 
     def document():
         return new_document(content, "Journal").add(Paragraph(f"Deleted entry {entry_id}."))
@@ -156,64 +111,19 @@ def delete(content, env, entry_id: int) -> Result:
     return Result("journal delete", {"deleted": entry_id}, document)
 
 
+@reads("therapies")
 def import_file(content, env, file: str) -> Result:
     """Entries from an export (`journal export --format json`), added in one transaction."""
-    import json
-
-    from lupus_guide._imports import msgspec
-
-    try:
-        with open(file, encoding="utf-8") as handle:
-            raw = json.load(handle)
-        records = raw["data"] if isinstance(raw, dict) and "data" in raw else raw
-        entries = msgspec.convert(records, list[Entry])
-    except OSError as exc:
-        raise UsageError(f"cannot read {printable(file)}: {exc.strerror}.") from None
-    except (ValueError, msgspec.ValidationError):
-        raise UsageError(f"{printable(file)} is not a lupus-guide journal export.",
-                         "Make one with `lupus-guide journal export --format json`.") from None
-    for entry in entries:
-        entry.id = None
-        check_date(entry.date, "date")
-    with open_journal(env, create=True) as journal:
-        ids = journal.add_many(entries)
+    count = import_entries(env, file)
 
     def document():
         doc = new_document(content, "Journal")
-        return doc.add(Paragraph(f"Imported {len(ids)} entries."))
+        return doc.add(Paragraph(f"Imported {count} entries."))
 
-    return Result("journal import", {"imported": len(ids)}, document)
-
-
-def against_schedule(content, therapy_name: str, start: str, regimen: str | None,
-                     infusions: list[Entry], today: dt.date) -> list[dict]:
-    """Each planned dose up to today, matched with the logged infusion nearest it: each planned
-    date owns the days from halfway after the dose before to halfway before the dose after."""
-    from lupus_guide.views.schedule import plan_request
-
-    therapy, _, doses = plan_request(content, therapy_name, regimen=regimen, start=start,
-                                     until=today.isoformat())
-    logged = sorted(dt.date.fromisoformat(e.date) for e in infusions if e.therapy == therapy.id)
-    rows = []
-    for index, dose in enumerate(doses):
-        before = doses[index - 1].date if index else None
-        after = doses[index + 1].date if index + 1 < len(doses) else None
-        low = dose.date - (dose.date - before) / 2 if before else dt.date.min
-        high = dose.date + (after - dose.date) / 2 if after else dt.date.max
-        match = next((day for day in logged if low < day <= high), None)
-        if match is not None:
-            logged.remove(match)
-            shift = (match - dose.date).days
-            status = ("on the day" if shift == 0 else
-                      f"{abs(shift)} day{'s' if abs(shift) != 1 else ''} "
-                      f"{'late' if shift > 0 else 'early'}")
-        else:
-            status = "missed" if high < today else "not logged yet"
-        rows.append({"dose": dose.number, "planned": dose.date.isoformat(),
-                     "logged": match.isoformat() if match else None, "status": status})
-    return rows
+    return Result("journal import", {"imported": count}, document)
 
 
+@reads("therapies", "regimens")
 def summary(content, env, *, since: str | None = None, therapy: str | None = None,
             start: str | None = None, regimen: str | None = None) -> Result:
     """A one-page summary for the next visit; with --therapy and --start, the infusions are
@@ -280,7 +190,7 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
 
 def _flag(entry: Entry, therapies) -> str:
     """"emergency" or "call the care team" when the logged symptom matches the guide's list."""
-    from lupus_guide.lookup import terms
+    from lupus_guide.search import terms
 
     symptom = set(terms(entry.fields.get("symptom", "")))
     if not symptom or entry.therapy not in therapies:
@@ -306,3 +216,10 @@ def export_csv(entries: list[Entry]) -> str:
         writer.writerow([e.id, e.kind, e.date, e.time or "", e.therapy or "",
                          *(e.fields.get(name, "") for name in FIELD_ORDER)])
     return buffer.getvalue()
+
+
+def csv_text(result: Result) -> str:
+    """An export's entries as CSV (journal export --format csv)."""
+    from lupus_guide._imports import msgspec
+
+    return export_csv(msgspec.convert(result.data, list[Entry]))

@@ -3,32 +3,11 @@
 from __future__ import annotations
 
 from lupus_guide.document import Callout, Checklist, Fields, Heading, Paragraph
-from lupus_guide.lookup import find_therapy
-from lupus_guide.views import Result, new_document, to_data
+from lupus_guide.find import find_therapy
+from lupus_guide.views import Result, new_document, reads, to_data
+from lupus_guide.views.blocks import STAGE_TITLES, STAGES, checklist_rows, stage_items
 
-STAGES = ("before", "during", "after")
-STAGE_TITLES = {
-    "before": "Before the infusion",
-    "during": "During the infusion",
-    "after": "After the infusion",
-}
-
-
-def stage_items(content, therapy, stage: str) -> list:
-    """The checklist items of one stage: the general ones, and those of ``therapy`` if given."""
-    return [i for i in content.checklists if i.stage == stage
-            and (not i.therapies or (therapy is not None and therapy.id in i.therapies))]
-
-
-def checklist_rows(content, items: list, stage: str) -> list[tuple[str, str]]:
-    """(text, detail) rows for check boxes, with the clinic's "what to bring" before an infusion."""
-    rows = [(i.text, i.detail) for i in items]
-    if stage == "before" and content.clinic is not None:
-        rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.")
-                 for thing in content.clinic.what_to_bring]
-    return rows
-
-
+@reads("checklists", "therapies")
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
     """General checklist items, plus the items for one therapy when one is named."""
     chosen = find_therapy(content.therapies, therapy) if therapy is not None else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
-from lupus_guide.views import Result, new_document
+from lupus_guide.views import Result, new_document, reads
 
 
 # Where a citation is, as `sources` says it; the regimens' sources are shown by `schedule`.
@@ -23,6 +23,7 @@ def cited_places(content):
                 yield src, place
 
 
+@reads()  # every part: each one cites sources
 def sources(content) -> Result:
     by_url: dict[str, dict] = {}
     for src, place in cited_places(content):

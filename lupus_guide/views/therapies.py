@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from lupus_guide.document import Bullets, Callout, Fields, Heading, PageBreak, Paragraph, Table
-from lupus_guide.lookup import find_therapy
-from lupus_guide.views import Result, new_document, source_rows, to_data
+from lupus_guide.document import Bullets, Fields, Heading, PageBreak, Paragraph, Table
+from lupus_guide.find import find_therapy
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data
+from lupus_guide.views.blocks import clinic_notes, side_effect_callouts, therapy_record
 
 STATUS_LABEL = {
     "approved": "FDA-approved",
     "off-label": "off-label in the US",
     "not-approved": "not FDA-approved",
 }
-
-
-def therapy_record(therapy) -> dict:
-    """A therapy as JSON data: every field, plus all of its sources in one list."""
-    record = to_data(therapy)
-    record["display_name"] = therapy.display_name
-    record["sources"] = to_data(therapy.all_sources())
-    return record
 
 
 def boxed_summary(therapy) -> str:
@@ -40,6 +33,7 @@ def how_given(therapy) -> str:
     return "\n".join(parts)
 
 
+@reads("therapies")
 def overview(content) -> Result:
     """The side-by-side comparison of every therapy."""
     columns = ["Therapy", "How it works", "Approved for", "How it is given",
@@ -76,44 +70,7 @@ def _section(title: str, section, lead: str = "") -> list:
     return blocks
 
 
-def side_effect_callouts(therapy, clinic=None) -> list:
-    """The four groups a person must tell apart, with headings and symbols (not colour alone).
-
-    With a clinic pack, its phone numbers stand in the "call your care team" group."""
-    common = therapy.common_side_effects
-    call_text = therapy.call_care_team.summary
-    if clinic is not None:
-        call_text = f"{call_text} Call {clinic.phones()}.".strip()
-    blocks: list = []
-    if therapy.boxed_warning.items:
-        blocks.append(Callout("boxed", "Boxed warning (the label's most serious warning)",
-                              therapy.boxed_warning.summary, list(therapy.boxed_warning.items)))
-    blocks += [
-        Callout("common", "Common side effects", common.threshold, list(common.items)),
-        Callout("serious", "Serious side effects and warnings",
-                therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
-        Callout("call", "Call your care team the same day",
-                call_text, list(therapy.call_care_team.items)),
-        Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
-                therapy.call_emergency.summary, list(therapy.call_emergency.items)),
-    ]
-    return blocks
-
-
-def clinic_notes(content, therapy) -> list:
-    """What the active clinic pack says about this therapy, if anything."""
-    if content.clinic is None:
-        return []
-    notes = content.notes_for(therapy.id)
-    if therapy.id in content.hidden_therapies:
-        not_given = (f"{content.clinic.name} does not give {therapy.generic_name}. "
-                     "Ask your care team where you can get it.")
-        notes = [not_given, *notes]
-    if not notes:
-        return []
-    return [Callout("info", f"From {content.clinic.name}", "", notes)]
-
-
+@reads("therapies")
 def page(content, name: str) -> Result:
     """Everything the guide knows about one therapy."""
     t = find_therapy(content.therapies, name)
@@ -155,6 +112,7 @@ def _page_document(content, t):
     return doc
 
 
+@reads("therapies")
 def side_effects(content, name: str | None) -> Result:
     """Side effects of one therapy, or of all of them."""
     listed = content.listed_therapies()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lupus_guide.document import Heading
 from lupus_guide.models import unique_sources
-from lupus_guide.views import Result, new_document, source_rows, to_data, topic_blocks
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data, topic_blocks
 
 TITLES = {
     "costs": "Costs and insurance",
@@ -20,3 +20,15 @@ def topics(content, kind: str) -> Result:
         doc.add(*topic_blocks(topic))
     doc.add(Heading("Sources", 2), source_rows(unique_sources(s for t in items for s in t.sources)))
     return Result(kind, [to_data(t) for t in items], doc)
+
+
+@reads("costs")
+def costs(content) -> Result:
+    """What drives the cost, questions for the insurer, appeals, help paying."""
+    return topics(content, "costs")
+
+
+@reads("care")
+def care(content) -> Result:
+    """Long-term care: check-ups, tests, infections, vaccines, pregnancy."""
+    return topics(content, "care")

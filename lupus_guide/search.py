@@ -1,4 +1,4 @@
-"""Therapy lookup by any name, text search over the content, and "did you mean"."""
+"""Text search over the content: words, crude stems, synonyms, weighted fields, best first."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterable
 
 from lupus_guide._imports import msgspec
-from lupus_guide.errors import NotFound, UsageError
+from lupus_guide.find import therapy_names
+from lupus_guide.inputs import clean_query
 
 STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "before", "after", "can", "do", "does", "for",
     "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "to",
     "what", "when", "where", "which", "who", "will", "with", "you", "your",
 })
-MAX_QUERY_CHARS = 200
 
 # Words people type for the same thing. A synonym counts a little less than the word itself.
 SYNONYM_GROUPS = (
@@ -29,80 +29,6 @@ SYNONYM_GROUPS = (
     ("work", "job"),
 )
 SYNONYM_WEIGHT = 0.8
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def therapy_names(therapy) -> list[str]:
-    """Every name a person might type for a therapy: id, generic, brands, biosimilars, others.
-
-    A name written with a note in brackets is found without the note ("Cytoxan (older US brand
-    name)" as "Cytoxan"), and by what is in the brackets when that is itself a name, one word
-    ("Truxima (rituximab-abbs)" as "Truxima" and "rituximab-abbs"). Names listed together before
-    one note ("Endoxan, Endoxana, Procytox (brand names outside the US)") are found one by one."""
-    names = [therapy.id, therapy.generic_name]
-    for written in (*therapy.brand_names, *therapy.biosimilars, *therapy.other_names):
-        names.extend(name_parts(written))
-    return names
-
-
-_NOTE = re.compile(r"\(([^()]*)\)")
-
-
-def name_parts(written: str) -> list[str]:
-    """The names in one name as the content writes it, without notes (see ``therapy_names``)."""
-    notes = _NOTE.findall(written)
-    bare = _NOTE.sub(",", written)
-    parts = [part.strip() for part in bare.split(",") if part.strip()]
-    parts += [note.strip() for note in notes if note.strip() and len(note.split()) == 1]
-    return parts
-
-
-def clean_query(text: str, what: str = "search text") -> str:
-    """Reject empty, over-long or control-character queries with a clear message."""
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise UsageError(f"The {what} is empty.", "Type a word or two, for example: pain")
-    if len(cleaned) > MAX_QUERY_CHARS:
-        raise UsageError(f"The {what} is longer than {MAX_QUERY_CHARS} characters.")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise UsageError(f"The {what} contains control characters.")
-    return cleaned
-
-
-def find_therapy(therapies, name: str):
-    """The therapy known by ``name`` (case-insensitive), or NotFound with a suggestion."""
-    from lupus_guide.messages import text
-    from lupus_guide.suggest import closest
-
-    wanted = _normal(clean_query(name, "therapy name"))
-    by_name: dict[str, tuple[str, object]] = {}
-    shared: dict[str, list] = {}  # names more than one therapy goes by, e.g. "anti-CD20"
-    for therapy in therapies:
-        for alias in therapy_names(therapy):
-            key = _normal(alias)
-            owners = shared.setdefault(key, [])
-            if therapy not in owners:
-                owners.append(therapy)
-            by_name.setdefault(key, (alias, therapy))
-    if len(shared.get(wanted, [])) > 1:
-        choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
-        raise NotFound(f'"{printable(name)}" is more than one therapy.',
-                       text("suggest.did_you_mean_one_of", names=choices))
-    if wanted in by_name:
-        return by_name[wanted][1]
-    close = closest(wanted, by_name)
-    hint = (text("suggest.did_you_mean", name=by_name[close][0]) if close is not None
-            else "Run `lupus-guide therapies` to see them all.")
-    raise NotFound(f'No therapy named "{printable(name)}".', hint)
-
-
-def printable(text: str, limit: int = 60) -> str:
-    """User input made safe to echo in an error line."""
-    shown = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 @functools.lru_cache(maxsize=16384)
