@@ -1,4 +1,5 @@
-"""The private infusion journal: a SQLite file in the user data folder that never leaves the machine.
+"""The private infusion journal: a SQLite file in the user data folder that never leaves the
+machine.
 
 Every write is one transaction, in WAL mode with ``synchronous=FULL``, so an entry whose ``add``
 returned survives a crash or a kill. A busy timeout lets two invocations write at once. The schema
@@ -15,7 +16,8 @@ import sqlite3
 from pathlib import Path
 from typing import Literal, Self
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.errors import ExitCode, GuideError
 
 Kind = Literal["infusion", "reaction", "call", "note"]
@@ -207,9 +209,11 @@ def _insert(db: sqlite3.Connection, entry: Entry) -> int:
 
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     cursor = db.execute(
-        "INSERT INTO entries (kind, date, time, therapy, fields, created) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (kind, date, time, therapy, fields, created) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         (entry.kind, entry.date, entry.time, entry.therapy,
          json.dumps(entry.fields, ensure_ascii=False, sort_keys=True), created))
+    assert cursor.lastrowid is not None  # an INSERT always has one
     return cursor.lastrowid
 
 

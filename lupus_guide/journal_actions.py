@@ -8,7 +8,7 @@ import datetime as dt
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import clean_query, parse_date, parse_time, printable
-from lupus_guide.journal import Entry, Journal, journal_path
+from lupus_guide.journal import Entry, Journal, Kind, journal_path
 
 
 def open_journal(env, *, create: bool = False) -> Journal:
@@ -42,7 +42,7 @@ def clean_fields(fields: dict[str, str | None]) -> dict[str, str]:
     return out
 
 
-def add_entry(content, env, kind: str, *, therapy: str | None, date: str | None,
+def add_entry(content, env, kind: Kind, *, therapy: str | None, date: str | None,
               time: str | None, **fields: str | None) -> Entry:
     """Log one entry; the entry with its new id."""
     therapy_id = find_therapy(content.therapies, therapy).id if therapy is not None else None
@@ -89,7 +89,7 @@ def import_entries(env, file: str) -> int:
     many."""
     import json
 
-    from lupus_guide._imports import msgspec
+    import msgspec
 
     try:
         with open(file, encoding="utf-8") as handle:

@@ -10,7 +10,7 @@ and evaluating them from strings at every start cost about 1 ms.
 import datetime as dt
 from typing import Annotated, Literal
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
@@ -235,7 +235,8 @@ class ClinicFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def phones(self) -> str:
         """``Name: phone (after hours: phone)``, for every "call your care team" section."""
         line = f"{self.name}: {self.phone}"
-        return line + (f" (after hours: {self.after_hours_phone})" if self.after_hours_phone else "")
+        after = f" (after hours: {self.after_hours_phone})" if self.after_hours_phone else ""
+        return line + after
 
 
 class Content(msgspec.Struct, kw_only=True):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import parse_date, printable
@@ -46,7 +47,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, or the month's last day when it has no such day."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 def step(day: dt.date, phase, times: int = 1) -> dt.date:
@@ -132,7 +134,10 @@ def plan_request(content, name: str, *, regimen: str | None = None, start: str |
         if from_dose < 2 or (total is not None and from_dose > total):
             limit = f"2 to {total}" if total is not None else "2 or more"
             raise UsageError(f"--from-dose must be {limit} for this regimen, not {from_dose}.")
-        number, first = next_after(chosen, from_dose - 1, parse_date(last, "--last"))
+        following = next_after(chosen, from_dose - 1, parse_date(last, "--last"))
+        if following is None:  # from_dose is within the course (checked above)
+            raise UsageError(f"--from-dose must be within this regimen, not {from_dose}.")
+        number, first = following
     elif start is None:
         raise UsageError("Give --start DATE (the first infusion), or --from-dose N --last DATE.")
     else:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.find import therapy_names
 from lupus_guide.inputs import clean_query
 
@@ -71,7 +73,8 @@ def _term_score(term: str, words: set[str]) -> float:
 def _direct_score(term: str, words: set[str]) -> float:
     if term in words:
         return 1.0
-    if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w)) for w in words):
+    if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w))
+                              for w in words):
         return 0.5
     return 0.0
 
@@ -85,7 +88,7 @@ class Hit(msgspec.Struct):
     where: str
     score: float
     snippet: str
-    item: object
+    item: Any
 
 
 def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
@@ -93,19 +96,19 @@ def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     wanted = _query_terms(query)
     if not wanted:
         return 0.0
-    fields = [(text.casefold(), weight) for text, weight in fields]
-    if not any(key in text for key in _clues(wanted) for text, _ in fields):
+    folded = [(text.casefold(), weight) for text, weight in fields]
+    if not any(key in text for key in _clues(wanted) for text, _ in folded):
         return 0.0  # no word of these fields can match: skip splitting them into words
-    fields = [(set(terms(text)), text, weight) for text, weight in fields]
+    split = [(set(terms(text)), text, weight) for text, weight in folded]
     total, matched = 0.0, 0
     for term in wanted:
-        best = max((_term_score(term, words) * weight for words, _, weight in fields), default=0.0)
+        best = max((_term_score(term, words) * weight for words, _, weight in split), default=0.0)
         matched += best > 0
         total += best
     if matched == 0:
         return 0.0
     phrase = query.casefold().strip()
-    if len(wanted) > 1 and any(phrase in text for _, text, _ in fields):
+    if len(wanted) > 1 and any(phrase in text for _, text, _ in split):
         total += 2.0
     return total * matched / len(wanted)
 
@@ -138,7 +141,8 @@ def search_faq(entries, query: str) -> list[Hit]:
     for entry in entries:
         fields = [(entry.question, 3.0), (" ".join(entry.topics), 2.0), (entry.answer, 1.0)]
         hits.append(
-            Hit("faq", entry.id, entry.question, "FAQ", score_fields(query, fields), entry.answer, entry)
+            Hit("faq", entry.id, entry.question, "FAQ", score_fields(query, fields), entry.answer,
+                entry)
         )
     return rank(hits)
 
@@ -152,7 +156,9 @@ def search_all(content, query: str) -> list[Hit]:
     hits = search_faq(content.faq, query)
     names: dict[str, str] = {}
     for passage in walk(content):
-        section = getattr(passage.entry, passage.field, None) if passage.kind == "therapies" else None
+        if passage.kind != "therapies":
+            continue
+        section = getattr(passage.entry, passage.field, None)
         if not isinstance(section, Section):
             continue
         therapy = passage.entry

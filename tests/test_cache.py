@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from lupus_guide.content import cache
-from lupus_guide.content import default_layers, load_content
+from lupus_guide.content import cache, default_layers, load_content
 
 EXAMPLE = "examples/clinic-pack"
 

@@ -150,7 +150,8 @@ def test_every_command_in_every_format(cli, command):
         elif fmt == "html":
             assert result.stdout.startswith("<!DOCTYPE html>")
             footer = result.stdout.split("<footer>")[1]
-            assert re.match(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.</footer>", footer)
+            assert re.match(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.</footer>",
+                            footer)
         else:
             flat = " ".join(result.stdout.split()).replace("\\", "").strip("*")
             assert re.search(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.\*?$", flat)

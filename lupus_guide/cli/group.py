@@ -21,14 +21,14 @@ class _Commands(MutableMapping):
     def __init__(self) -> None:
         self._built: dict[str, Any] = {}
 
-    def __getitem__(self, name: str):
+    def __getitem__(self, name: str) -> Any:
         if name not in self._built:
             if name not in BY_NAME:
                 raise KeyError(name)
             self._built[name] = load_command(name)
         return self._built[name]
 
-    def __setitem__(self, name: str, command) -> None:
+    def __setitem__(self, name: str, command: Any) -> None:
         self._built[name] = command
 
     def __delitem__(self, name: str) -> None:
@@ -48,13 +48,13 @@ class LazyGroup(TyperGroup):
         super().__init__(**attrs)
         self.commands = _Commands()
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return [spec.name for spec in COMMANDS]
 
-    def get_command(self, ctx: typer.Context, cmd_name: str):
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return self.commands.get(cmd_name)
 
-    def format_commands(self, ctx: typer.Context, formatter) -> None:
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list of `--help`, from the table: the same words the commands' own help
         gives (Click's short help of each summary), with no command imported."""
         outlines = [(spec.name, TyperCommand(name=spec.name, help=spec.summary))
@@ -65,8 +65,11 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
-def load_command(name: str):
+def load_command(name: str) -> Any:
     """The Click command for ``name``: its module imported, only that command built."""
+    from lupus_guide._imports import hide_typing_extensions_from_msgspec
+
+    hide_typing_extensions_from_msgspec()  # audited: a start-up cost only (see _imports.py)
     module = importlib.import_module(BY_NAME[name].module)
     target = module.COMMANDS[name]
     if isinstance(target, typer.Typer):  # a group of commands (journal)

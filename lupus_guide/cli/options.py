@@ -42,7 +42,8 @@ OutputOpt = Annotated[
 ColorOpt = Annotated[
     ColorChoice,
     typer.Option("--color", case_sensitive=False,
-                 help="Colour: auto (default; follows NO_COLOR and the terminal), always or never."),
+                 help="Colour: auto (default; follows NO_COLOR and the terminal), always or "
+                      "never."),
 ]
 ClinicOpt = Annotated[
     str | None,
@@ -50,7 +51,8 @@ ClinicOpt = Annotated[
                  help="A clinic pack folder to layer over the guide (or set LUPUS_GUIDE_CLINIC)."),
 ]
 
-_THERAPY = typer.Option("--therapy", "-t", help="A therapy by any name, e.g. rituximab or Benlysta.")
+_THERAPY = typer.Option("--therapy", "-t",
+                        help="A therapy by any name, e.g. rituximab or Benlysta.")
 TherapyOpt = Annotated[str | None, _THERAPY]
 RequiredTherapyOpt = Annotated[str, _THERAPY]
 

@@ -12,6 +12,7 @@ from lupus_guide.cli.options import Shared
 from lupus_guide.errors import ExitCode
 from lupus_guide.render import OutputFormat
 
+
 class Job(NamedTuple):
     """What one command does, apart from its options.
 

@@ -29,8 +29,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
                                             "when to call, and emergencies."),
     CommandSpec("costs", _READING, "lupus-guide costs — what drives the cost, insurance questions, "
                                    "appeals and help paying."),
-    CommandSpec("care", _READING, "lupus-guide care — long-term care: check-ups, tests, infections, "
-                                  "vaccines, pregnancy."),
+    CommandSpec("care", _READING, "lupus-guide care — long-term care: check-ups, tests, "
+                                  "infections, vaccines, pregnancy."),
     CommandSpec("search", _READING, "lupus-guide search hepatitis — search therapies, questions, "
                                     "checklists, costs and care."),
     CommandSpec("sources", _READING, "lupus-guide sources — every source the guide cites, what it "

@@ -12,8 +12,9 @@ import functools
 import os
 from pathlib import Path
 
+import msgspec
+
 from lupus_guide import __version__, models
-from lupus_guide._imports import msgspec
 from lupus_guide.content.kinds import LIST_STEMS, stems_for
 from lupus_guide.content.layers import MAX_FILE_BYTES
 

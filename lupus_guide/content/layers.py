@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.content.kinds import LIST_KEYS
 from lupus_guide.errors import ContentError
 from lupus_guide.problems import Problem

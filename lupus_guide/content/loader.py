@@ -108,10 +108,10 @@ def _problem_from_text(label: str, text: str) -> Problem:
 
 
 def _convert_fast(result: LayerData, stem: str, data: Any) -> bool:
-    from lupus_guide._imports import msgspec
+    import msgspec
 
     try:
-        value = msgspec.convert(data, BY_STEM[stem].model)
+        value: Any = msgspec.convert(data, BY_STEM[stem].model)
     except msgspec.ValidationError:
         return False
     if stem in LIST_KEYS:

@@ -9,6 +9,8 @@ warnings stay reachable).
 
 from __future__ import annotations
 
+from typing import Any
+
 from lupus_guide import models
 from lupus_guide.content.kinds import KINDS, LIST_STEMS
 from lupus_guide.content.layers import LayerData
@@ -84,8 +86,9 @@ def reference_problems(content: models.Content, lists: dict | None = None,
     def unknown(what: str, ref: str, known: set[str]) -> str:
         return f"{what} {ref!r}{as_clause(did_you_mean(ref, known))}"
 
-    groups = {"therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
-              "costs": content.costs, "care": content.care}
+    groups: dict[str, list[Any]] = {
+        "therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
+        "costs": content.costs, "care": content.care}
     therapy_ids = {t.id for t in content.therapies}
     for regimen in content.regimens:
         label = _label_of(data, "regimens", regimen.id) or "regimens.yaml"

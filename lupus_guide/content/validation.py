@@ -99,8 +99,8 @@ def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
         if found:
             return found
     match = _ERROR_PATH.match(str(error))
-    inner = (match.group("path") or "$")[1:]
-    message = match.group("message")
+    inner = ((match.group("path") if match else None) or "$")[1:]
+    message = match.group("message") if match else str(error)
     if "unknown field" in message:
         return []
     if re.match(r"Expected `str`, got `(int|float|bool)`", message):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import msgspec
 import yaml
 
-from lupus_guide._imports import msgspec
 from lupus_guide.content.layers import MAX_FILE_BYTES
 from lupus_guide.problems import Problem
 
@@ -105,6 +105,7 @@ def _check_events(text: str) -> None:
         for event in yaml.parse(text, Loader=GuideLoader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
+                assert mark is not None  # the parser marks every event
                 raise ValueError(  # noqa: TRY004 - a content problem, reported like every other
                     f"{mark.line + 1}:{mark.column + 1}: YAML aliases (*{event.anchor}) "
                     "are not allowed in content files")
@@ -112,6 +113,7 @@ def _check_events(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None
                     raise ValueError(f"{mark.line + 1}:{mark.column + 1}: nested more than "
                                      f"{MAX_DEPTH} levels deep")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from lupus_guide._imports import msgspec
-from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
+import msgspec
 
+from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
 
 View = TypeVar("View", bound=Callable[..., Any])
 _READS: dict[Callable[..., Any], frozenset[str] | None] = {}

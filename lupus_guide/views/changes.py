@@ -8,7 +8,8 @@ from lupus_guide.views import Result, new_document, reads, to_data
 
 @reads("changes")
 def changes(content, since: str | None = None) -> Result:
-    """The content's changelog, newest first; with ``since`` (a date), the changes from that day on."""
+    """The content's changelog, newest first; with ``since`` (a date), the changes from that day
+    on."""
     from lupus_guide.inputs import parse_date
 
     start = parse_date(since, "--since").isoformat() if since is not None else None

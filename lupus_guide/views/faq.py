@@ -36,7 +36,8 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
     if text is None:
         doc.add(Heading("Questions people ask"),
                 Table(["Question", "Topics"], [[e.question, ", ".join(e.topics)] for e in entries]),
-                Paragraph("For an answer: lupus-guide faq WORDS (for example: lupus-guide faq eat)"))
+                Paragraph("For an answer: lupus-guide faq WORDS "
+                          "(for example: lupus-guide faq eat)"))
         return Result("faq", [to_data(e) for e in entries], doc)
     hits = search_faq(entries, text)
     if not hits:

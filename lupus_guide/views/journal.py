@@ -8,7 +8,7 @@ from lupus_guide.document import Bullets, Callout, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import printable
-from lupus_guide.journal import Entry
+from lupus_guide.journal import Entry, Kind
 from lupus_guide.journal_actions import (
     add_entry,
     check_date,
@@ -26,7 +26,7 @@ FIELD_ORDER = ("dose", "site", "symptom", "severity", "with", "about", "referenc
 
 
 @reads("therapies")
-def add(content, env, kind: str, *, therapy: str | None, date: str | None, time: str | None,
+def add(content, env, kind: Kind, *, therapy: str | None, date: str | None, time: str | None,
         **fields) -> Result:
     """Log one entry; say its id."""
     entry = add_entry(content, env, kind, therapy=therapy, date=date, time=time, **fields)
@@ -144,7 +144,7 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
         if level:
             flags.append((entry, level))
     planned = (against_schedule(content, therapy, start, regimen, infusions, dt.date.today())
-               if start is not None else None)
+               if start is not None and therapy is not None else None)
     data = {"since": since, "infusions": [to_data(e) for e in infusions], "schedule": planned,
             "reactions": [to_data(e) for e in reactions],
             "flagged": [{"entry": e.id, "level": level} for e, level in flags],
@@ -166,7 +166,8 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
                            for r in planned]) if planned else Paragraph("No doses due yet."))
         counts: dict[tuple[str, str], int] = {}
         for entry in reactions:
-            key = (entry.therapy or "no therapy named", entry.fields.get("severity", "not recorded"))
+            key = (entry.therapy or "no therapy named",
+                   entry.fields.get("severity", "not recorded"))
             counts[key] = counts.get(key, 0) + 1
         doc.add(Heading(f"Reactions ({len(reactions)})", 2))
         doc.add(Table(["Therapy", "Severity", "Count"],
@@ -220,6 +221,6 @@ def export_csv(entries: list[Entry]) -> str:
 
 def csv_text(result: Result) -> str:
     """An export's entries as CSV (journal export --format csv)."""
-    from lupus_guide._imports import msgspec
+    import msgspec
 
     return export_csv(msgspec.convert(result.data, list[Entry]))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lupus_guide.document import Callout, Checklist, Fields, Heading, Paragraph
 from lupus_guide.find import find_therapy
 from lupus_guide.views import Result, new_document, reads, to_data
 from lupus_guide.views.blocks import STAGE_TITLES, STAGES, checklist_rows, stage_items
+
 
 @reads("checklists", "therapies")
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
@@ -16,7 +19,7 @@ def checklist(content, therapy: str | None = None, stage: str | None = None) -> 
     doc = new_document(content, title)
     doc.kind = "checklist"
     doc.add(Heading(title))
-    data = {"therapy": chosen.id if chosen else None, "stages": {}}
+    data: dict[str, Any] = {"therapy": chosen.id if chosen else None, "stages": {}}
     for name in stages:
         items = stage_items(content, chosen, name)
         data["stages"][name] = [to_data(i) for i in items]
@@ -36,5 +39,6 @@ def checklist(content, therapy: str | None = None, stage: str | None = None) -> 
         details += [(label, value) for label, value in (("Address", clinic.address),
                     ("Hours", clinic.hours), ("Parking", clinic.parking)) if value]
         doc.add(Heading(f"Your infusion center: {clinic.name}", 2), Fields(details))
-    doc.add(Paragraph("Follow your infusion center's instructions when they differ from this list."))
+    doc.add(Paragraph("Follow your infusion center's instructions when they differ from this "
+                      "list."))
     return Result("prepare", data, doc)

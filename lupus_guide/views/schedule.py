@@ -7,8 +7,8 @@ from lupus_guide.errors import UsageError
 from lupus_guide.planning import plan_request
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
-CARE_TEAM = ("Your real schedule is set by your care team. These are the usual dates from the label "
-             "or guideline, to help you plan; follow the dates your care team gives you.")
+CARE_TEAM = ("Your real schedule is set by your care team. These are the usual dates from the "
+             "label or guideline, to help you plan; follow the dates your care team gives you.")
 
 
 @reads("therapies", "regimens")
@@ -54,8 +54,9 @@ def ics_text(content, name: str, *, at: str | None = None, minutes: int = 120,
         raise UsageError(f"--duration must be from 1 to 1440 minutes, not {minutes}.")
     if tz is not None and at is None:
         raise UsageError("--tz needs --time (all-day events have no time zone).")
-    checklist = [i.text for i in stage_items(content, therapy, "before") if therapy.id in i.therapies]
-    checklist = checklist or [i.text for i in stage_items(content, therapy, "before")][:5]
+    before = stage_items(content, therapy, "before")
+    checklist = [i.text for i in before if therapy.id in i.therapies]
+    checklist = checklist or [i.text for i in before][:5]
     text = ics.calendar_text(therapy, regimen, doses, checklist=checklist, clinic=content.clinic,
                              at=parse_time(at) if at is not None else None, minutes=minutes,
                              zone=ics.time_zone(tz) if tz is not None else None)

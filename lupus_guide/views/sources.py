@@ -5,7 +5,6 @@ from __future__ import annotations
 from lupus_guide.document import Bullets, Heading, Paragraph
 from lupus_guide.views import Result, new_document, reads
 
-
 # Where a citation is, as `sources` says it; the regimens' sources are shown by `schedule`.
 PLACES = {"therapies": "therapies {id}: {field}", "checklists": "prepare: {id}",
           "faq": "faq: {id}", "costs": "costs: {id}", "care": "care: {id}"}

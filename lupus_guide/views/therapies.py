@@ -47,14 +47,15 @@ def overview(content) -> Result:
         # An empty cell could read as "none": say where the answer is instead.
         common = (", ".join(t.common_side_effects.items[:4])
                   or f"Not listed here: ask your care team (lupus-guide side-effects {t.id})")
-        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common, boxed_summary(t)])
+        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common,
+                     boxed_summary(t)])
     doc = new_document(content, "Infusion therapies for lupus")
     doc.add(
         Heading("Infusion therapies for lupus"),
         Table(columns, rows),
-        Paragraph("SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the kidneys). "
-                  "Schedules are the usual ones on the label; your own schedule comes from your care "
-                  "team. For one therapy in full: lupus-guide therapies NAME"),
+        Paragraph("SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the "
+                  "kidneys). Schedules are the usual ones on the label; your own schedule comes "
+                  "from your care team. For one therapy in full: lupus-guide therapies NAME"),
     )
     return Result("therapies", [therapy_record(t) for t in content.listed_therapies()], doc)
 

@@ -29,7 +29,8 @@ def validate(folder: FolderArg = None, fmt: FormatOpt = None, color: ColorOpt = 
 
 def paths(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
           output: OutputOpt = None) -> None:
-    """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data live."""
+    """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data
+    live."""
     from lupus_guide.views.checks import paths as view
 
     run(Job("paths", lambda c, env: view(env), needs_content=False),

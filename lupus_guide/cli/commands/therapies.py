@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
@@ -123,7 +124,9 @@ def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = N
                       env.stderr)
         return result
 
-    shown_by = (views.schedule, *([views.ics_text] if ics is not None else []))
+    shown_by: tuple[Callable[..., Any], ...] = (views.schedule,)
+    if ics is not None:
+        shown_by += (views.ics_text,)
     run(Job("schedule", build, shown_by), Shared(fmt, color, output, clinic))
 
 
