@@ -9,7 +9,6 @@ version and its models: change any of them and the cache is stale, and rebuilt, 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import msgspec
@@ -128,14 +127,12 @@ def _view(parts: frozenset[str] | None):
 def write(cache_dir: Path, layers, key: str, content) -> None:
     """Keep ``content`` for next time: written to a temporary file, then renamed into place.
     A cache that cannot be written is no error: the next run parses the YAML again."""
+    from lupus_guide.errors import OutputError
+    from lupus_guide.output import write_atomically
+
     target = _file(cache_dir, layers)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_bytes(msgspec.msgpack.encode(CacheFile(key, content)))
-        os.replace(temporary, target)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        write_atomically(target, msgspec.msgpack.encode(CacheFile(key, content)))
+    except (OSError, OutputError):
+        pass
