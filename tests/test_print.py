@@ -7,9 +7,8 @@ import shutil
 import subprocess
 
 import pytest
+from content_ids import THERAPY_IDS as THERAPIES
 
-THERAPIES = ["belimumab", "anifrolumab", "rituximab", "obinutuzumab", "cyclophosphamide",
-             "methylprednisolone"]
 TOOLS = ("chromium", "pdftotext", "pdfinfo")
 
 

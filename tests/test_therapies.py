@@ -1,14 +1,12 @@
 import pytest
-
-THERAPY_IDS = {"belimumab", "anifrolumab", "rituximab", "obinutuzumab", "cyclophosphamide",
-               "methylprednisolone"}
+from content_ids import THERAPY_IDS
 
 
 def test_overview_lists_every_therapy(cli, content):
     result = cli("therapies", "--format", "json")
     assert result.code == 0
     ids = [record["id"] for record in result.json()["data"]]
-    assert set(ids) == THERAPY_IDS == {t.id for t in content.therapies}
+    assert ids == list(THERAPY_IDS)
 
 
 @pytest.mark.parametrize("width", ["120", "80", "40"])
