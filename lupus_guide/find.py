@@ -6,6 +6,7 @@ import re
 
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import clean_query, printable
+from lupus_guide.messages import say
 
 
 def _normal(name: str) -> str:
@@ -39,7 +40,6 @@ def name_parts(written: str) -> list[str]:
 
 def find_therapy(therapies, name: str):
     """The therapy known by ``name`` (case-insensitive), or NotFound with a suggestion."""
-    from lupus_guide.messages import text
     from lupus_guide.suggest import closest
 
     wanted = _normal(clean_query(name, "therapy name"))
@@ -54,11 +54,11 @@ def find_therapy(therapies, name: str):
             by_name.setdefault(key, (alias, therapy))
     if len(shared.get(wanted, [])) > 1:
         choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
-        raise NotFound(f'"{printable(name)}" is more than one therapy.',
-                       text("suggest.did_you_mean_one_of", names=choices))
+        raise NotFound(say("find.ambiguous", name=printable(name)),
+                       say("suggest.did_you_mean_one_of", names=choices))
     if wanted in by_name:
         return by_name[wanted][1]
     close = closest(wanted, by_name)
-    hint = (text("suggest.did_you_mean", name=by_name[close][0]) if close is not None
-            else "Run `lupus-guide therapies` to see them all.")
-    raise NotFound(f'No therapy named "{printable(name)}".', hint)
+    hint = (say("suggest.did_you_mean", name=by_name[close][0]) if close is not None
+            else say("find.see_all"))
+    raise NotFound(say("find.none", name=printable(name)), hint)

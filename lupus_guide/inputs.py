@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lupus_guide.errors import UsageError
+from lupus_guide.messages import say
 
 MAX_QUERY_CHARS = 200
 
@@ -20,11 +21,11 @@ def clean_query(text: str, what: str = "search text") -> str:
     """Reject empty, over-long or control-character queries with a clear message."""
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise UsageError(f"The {what} is empty.", "Type a word or two, for example: pain")
+        raise UsageError(say("input.empty", what=what), say("input.empty_hint"))
     if len(cleaned) > MAX_QUERY_CHARS:
-        raise UsageError(f"The {what} is longer than {MAX_QUERY_CHARS} characters.")
+        raise UsageError(say("input.too_long", what=what, limit=MAX_QUERY_CHARS))
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise UsageError(f"The {what} contains control characters.")
+        raise UsageError(say("input.control", what=what))
     return cleaned
 
 
@@ -33,8 +34,8 @@ def parse_date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f'{option} "{printable(text)}" is not a date.',
-                         "Write it as YYYY-MM-DD, for example 2027-01-15.") from None
+        raise UsageError(say("input.not_a_date", option=option, text=printable(text)),
+                         say("input.date_hint")) from None
 
 
 def parse_time(text: str) -> dt.time:
@@ -43,5 +44,5 @@ def parse_time(text: str) -> dt.time:
         hours, minutes = text.strip().split(":")
         return dt.time(int(hours), int(minutes))
     except ValueError:
-        raise UsageError(f'--time "{printable(text)}" is not a time of day.',
-                         "Write it as HH:MM, for example 09:30.") from None
+        raise UsageError(say("input.not_a_time", text=printable(text)),
+                         say("input.time_hint")) from None

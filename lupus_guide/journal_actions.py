@@ -9,6 +9,7 @@ from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import clean_query, parse_date, parse_time, printable
 from lupus_guide.journal import Entry, Journal, Kind, journal_path
+from lupus_guide.messages import say
 
 
 def open_journal(env, *, create: bool = False) -> Journal:
@@ -33,12 +34,13 @@ def clean_fields(fields: dict[str, str | None]) -> dict[str, str]:
             continue
         if name in ("note", "text"):  # free text keeps its line breaks
             if not value.strip():
-                raise UsageError(f"--{name.replace('_', '-')} is empty.")
+                raise UsageError(say("journal.option_empty", option=name.replace("_", "-")))
             if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-                raise UsageError(f"--{name.replace('_', '-')} contains control characters.")
+                raise UsageError(say("journal.option_control", option=name.replace("_", "-")))
             out[name] = value
         else:
-            out[name] = clean_query(value, f"--{name.replace('_', '-')} text")
+            what = say("journal.option_text", option=name.replace("_", "-"))
+            out[name] = clean_query(value, what)
     return out
 
 
@@ -61,7 +63,7 @@ def edit_entry(content, env, entry_id: int, *, date: str | None = None, time: st
     with open_journal(env, create=False) as journal:
         entry = journal.get(entry_id)
         if entry is None:
-            raise NotFound(f"There is no journal entry {entry_id}.")
+            raise NotFound(say("journal.no_entry", id=entry_id))
         if date is not None:
             entry.date = check_date(date, "--date") or entry.date
         if time is not None:
@@ -72,7 +74,8 @@ def edit_entry(content, env, entry_id: int, *, date: str | None = None, time: st
             fields["follow_up"] = check_date(fields["follow_up"], "--follow-up")
         changes = clean_fields(fields)
         if not changes and date is time is therapy is None:
-            raise UsageError("Nothing to change.", "Give a field to change, e.g. --note TEXT.")
+            raise UsageError(say("journal.nothing_to_change"),
+                             say("journal.nothing_to_change_hint"))
         entry.fields = {**entry.fields, **changes}
         journal.replace(entry)
     return entry
@@ -81,7 +84,7 @@ def edit_entry(content, env, entry_id: int, *, date: str | None = None, time: st
 def delete_entry(env, entry_id: int) -> None:
     with open_journal(env, create=False) as journal:
         if not journal.delete(entry_id):
-            raise NotFound(f"There is no journal entry {entry_id}.")
+            raise NotFound(say("journal.no_entry", id=entry_id))
 
 
 def import_entries(env, file: str) -> int:
@@ -97,10 +100,11 @@ def import_entries(env, file: str) -> int:
         records = raw["data"] if isinstance(raw, dict) and "data" in raw else raw
         entries = msgspec.convert(records, list[Entry])
     except OSError as exc:
-        raise UsageError(f"cannot read {printable(file)}: {exc.strerror}.") from None
+        raise UsageError(say("journal.cannot_read", file=printable(file),
+                             reason=exc.strerror)) from None
     except (ValueError, msgspec.ValidationError):
-        raise UsageError(f"{printable(file)} is not a lupus-guide journal export.",
-                         "Make one with `lupus-guide journal export --format json`.") from None
+        raise UsageError(say("journal.not_export", file=printable(file)),
+                         say("journal.not_export_hint")) from None
     for entry in entries:
         entry.id = None
         check_date(entry.date, "date")

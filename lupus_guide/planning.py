@@ -15,6 +15,7 @@ import msgspec
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import parse_date, printable
+from lupus_guide.messages import say
 
 MAX_DOSES = 500  # a schedule longer than this is a typo, not a plan
 YEAR = dt.timedelta(days=365)
@@ -102,16 +103,17 @@ def choose_regimen(content, therapy, wanted: str | None):
 
     own = [r for r in content.regimens if r.therapy == therapy.id]
     if not own:
-        raise NotFound(f"The guide has no usual schedule for {therapy.generic_name}.",
-                       "Ask your care team for your dates.")
+        raise NotFound(say("plan.no_schedule", therapy=therapy.generic_name),
+                       say("plan.ask_care_team"))
     if wanted is None:
         return next((r for r in own if r.default), own[0])
     for regimen in own:
         if regimen.id == wanted.strip().casefold():
             return regimen
     ids = [r.id for r in own]
-    hint = did_you_mean(wanted.strip().casefold(), ids, "Regimens: " + ", ".join(ids))
-    raise NotFound(f'{therapy.generic_name} has no regimen "{printable(wanted)}".', hint)
+    hint = did_you_mean(wanted.strip().casefold(), ids, say("plan.regimens", ids=", ".join(ids)))
+    raise NotFound(say("plan.no_regimen", therapy=therapy.generic_name, regimen=printable(wanted)),
+                   hint)
 
 
 def plan_request(content, name: str, *, regimen: str | None = None, start: str | None = None,
@@ -121,30 +123,30 @@ def plan_request(content, name: str, *, regimen: str | None = None, start: str |
     therapy = find_therapy(content.therapies, name)
     chosen = choose_regimen(content, therapy, regimen)
     if count is not None and not 1 <= count <= MAX_DOSES:
-        raise UsageError(f"--count must be from 1 to {MAX_DOSES}, not {count}.")
+        raise UsageError(say("plan.count_range", limit=MAX_DOSES, count=count))
     if count is not None and until is not None:
-        raise UsageError("Give --count or --until, not both.")
+        raise UsageError(say("plan.count_or_until"))
     if chosen.set_by_care_team:
         return therapy, chosen, []
     total = course_length(chosen)
     if from_dose is not None or last is not None:
         if from_dose is None or last is None or start is not None:
-            raise UsageError("To continue a schedule, give --from-dose N and --last DATE "
-                             "(the date of dose N-1), without --start.")
+            raise UsageError(say("plan.continue"))
         if from_dose < 2 or (total is not None and from_dose > total):
-            limit = f"2 to {total}" if total is not None else "2 or more"
-            raise UsageError(f"--from-dose must be {limit} for this regimen, not {from_dose}.")
+            limit = (say("plan.two_to", total=total) if total is not None
+                     else say("plan.two_or_more"))
+            raise UsageError(say("plan.from_dose_range", limit=limit, dose=from_dose))
         following = next_after(chosen, from_dose - 1, parse_date(last, "--last"))
         if following is None:  # from_dose is within the course (checked above)
-            raise UsageError(f"--from-dose must be within this regimen, not {from_dose}.")
+            raise UsageError(say("plan.from_dose_within", dose=from_dose))
         number, first = following
     elif start is None:
-        raise UsageError("Give --start DATE (the first infusion), or --from-dose N --last DATE.")
+        raise UsageError(say("plan.give_start"))
     else:
         number, first = 1, parse_date(start, "--start")
     end = parse_date(until, "--until") if until is not None else None
     if end is not None and end < first:
-        raise UsageError(f"--until {end} is before the first infusion on {first}.")
+        raise UsageError(say("plan.until_before", until=end, first=first))
     if count is None and end is None and total is None:
         end = first + YEAR  # an open-ended regimen: show a year
     return therapy, chosen, plan(chosen, first, first_number=number, count=count, until=end)
@@ -167,11 +169,11 @@ def against_schedule(content, therapy_name: str, start: str, regimen: str | None
         if match is not None:
             logged.remove(match)
             shift = (match - dose.date).days
-            status = ("on the day" if shift == 0 else
-                      f"{abs(shift)} day{'s' if abs(shift) != 1 else ''} "
-                      f"{'late' if shift > 0 else 'early'}")
+            days = say("plan.day" if abs(shift) == 1 else "plan.days", count=abs(shift))
+            status = (say("plan.on_the_day") if shift == 0 else
+                      say("plan.late" if shift > 0 else "plan.early", days=days))
         else:
-            status = "missed" if high < today else "not logged yet"
+            status = say("plan.missed") if high < today else say("plan.not_logged")
         rows.append({"dose": dose.number, "planned": dose.date.isoformat(),
                      "logged": match.isoformat() if match else None, "status": status})
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lupus_guide.messages import text
+from lupus_guide.messages import say
 
 
 def closest(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -19,7 +19,7 @@ def did_you_mean(wanted: str, known: Iterable[str], otherwise: str = "",
                  cutoff: float = 0.6) -> str:
     """``Did you mean "name"?`` for the closest known name, else ``otherwise``."""
     name = closest(wanted, known, cutoff)
-    return text("suggest.did_you_mean", name=name) if name is not None else otherwise
+    return say("suggest.did_you_mean", name=name) if name is not None else otherwise
 
 
 def as_clause(sentence: str) -> str:

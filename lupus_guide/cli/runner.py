@@ -10,6 +10,7 @@ import typer
 
 from lupus_guide.cli.options import Shared
 from lupus_guide.errors import ExitCode
+from lupus_guide.messages import say
 from lupus_guide.render import OutputFormat
 
 
@@ -80,7 +81,8 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
         from lupus_guide.output import write_atomically
 
         write_atomically(path, text)
-        env.write(f"lupus-guide {job.command}: wrote {path} ({fmt.value})\n", env.stderr)
+        wrote = say("run.wrote", path=path, format=fmt.value)
+        env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
         env.write(text)
         env.stdout.flush()
@@ -109,6 +111,6 @@ def exit_code_for(exc: BaseException, command: str, env) -> int:
         return ExitCode.OK
     if not isinstance(exc, Exception) or os.environ.get("LUPUS_GUIDE_DEBUG"):
         raise exc
-    print(f"lupus-guide {command}: internal error ({type(exc).__name__}). "
-          "Set LUPUS_GUIDE_DEBUG=1 to see details.", file=env.stderr)
+    print(f"lupus-guide {command}: {say('run.internal_error', kind=type(exc).__name__)}",
+          file=env.stderr)
     return ExitCode.ERROR

@@ -60,15 +60,15 @@ def bundled_layer() -> Layer:
 
 def clinic_layer(path: str | Path) -> Layer:
     """A clinic pack folder as a layer; ContentError if it is not a readable folder."""
-    from lupus_guide.messages import text
+    from lupus_guide.messages import say
 
     folder = Path(path).expanduser()
     try:
         if not folder.is_dir():
             what = "missing" if not folder.exists() else "not_folder"
-            raise ContentError(text(f"pack.{what}", folder=folder), text("pack.give_folder"))
+            raise ContentError(say(f"pack.{what}", folder=folder), say("pack.give_folder"))
     except OSError as exc:
-        raise ContentError(text("pack.unreadable", folder=folder, reason=exc.strerror)) from None
+        raise ContentError(say("pack.unreadable", folder=folder, reason=exc.strerror)) from None
     return Layer("clinic", folder, kind="clinic")
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
+from lupus_guide.messages import say
 
 View = TypeVar("View", bound=Callable[..., Any])
 _READS: dict[Callable[..., Any], frozenset[str] | None] = {}
@@ -52,7 +53,7 @@ class Result(msgspec.Struct):
 
 def footer(content) -> str:
     guide = content.guide
-    return f"{guide.disclaimer} Content last reviewed {guide.last_reviewed}."
+    return say("frame.footer", disclaimer=guide.disclaimer, date=guide.last_reviewed)
 
 
 def header(content) -> str:
@@ -60,9 +61,9 @@ def header(content) -> str:
     clinic = content.clinic
     if clinic is None:
         return ""
-    parts = [clinic.name, f"Phone {clinic.phone}"]
+    parts = [clinic.name, say("frame.phone", phone=clinic.phone)]
     if clinic.after_hours_phone:
-        parts.append(f"After hours {clinic.after_hours_phone}")
+        parts.append(say("frame.after_hours", phone=clinic.after_hours_phone))
     if clinic.address:
         parts.append(clinic.address)
     return " · ".join(parts)

@@ -4,14 +4,11 @@ notes, and the checklist of a stage. Presentation only; views import these, neve
 from __future__ import annotations
 
 from lupus_guide.document import Callout
+from lupus_guide.messages import say
 from lupus_guide.views import to_data
 
 STAGES = ("before", "during", "after")
-STAGE_TITLES = {
-    "before": "Before the infusion",
-    "during": "During the infusion",
-    "after": "After the infusion",
-}
+STAGE_TITLES = {stage: say(f"stage.{stage}") for stage in STAGES}
 
 
 def stage_items(content, therapy, stage: str) -> list:
@@ -24,7 +21,8 @@ def checklist_rows(content, items: list, stage: str) -> list[tuple[str, str]]:
     """(text, detail) rows for check boxes, with the clinic's "what to bring" before an infusion."""
     rows = [(i.text, i.detail) for i in items]
     if stage == "before" and content.clinic is not None:
-        rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.")
+        asked_by = say("checklist.asked_by", clinic=content.clinic.name)
+        rows += [(say("checklist.bring", thing=thing), asked_by)
                  for thing in content.clinic.what_to_bring]
     return rows
 
@@ -44,18 +42,18 @@ def side_effect_callouts(therapy, clinic=None) -> list:
     common = therapy.common_side_effects
     call_text = therapy.call_care_team.summary
     if clinic is not None:
-        call_text = f"{call_text} Call {clinic.phones()}.".strip()
+        call_text = f"{call_text} {say('callout.call_clinic', phones=clinic.phones())}".strip()
     blocks: list = []
     if therapy.boxed_warning.items:
-        blocks.append(Callout("boxed", "Boxed warning (the label's most serious warning)",
+        blocks.append(Callout("boxed", say("callout.boxed"),
                               therapy.boxed_warning.summary, list(therapy.boxed_warning.items)))
     blocks += [
-        Callout("common", "Common side effects", common.threshold, list(common.items)),
-        Callout("serious", "Serious side effects and warnings",
+        Callout("common", say("callout.common"), common.threshold, list(common.items)),
+        Callout("serious", say("callout.serious"),
                 therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
-        Callout("call", "Call your care team the same day",
+        Callout("call", say("callout.call"),
                 call_text, list(therapy.call_care_team.items)),
-        Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
+        Callout("emergency", say("callout.emergency"),
                 therapy.call_emergency.summary, list(therapy.call_emergency.items)),
     ]
     return blocks
@@ -67,9 +65,9 @@ def clinic_notes(content, therapy) -> list:
         return []
     notes = content.notes_for(therapy.id)
     if therapy.id in content.hidden_therapies:
-        not_given = (f"{content.clinic.name} does not give {therapy.generic_name}. "
-                     "Ask your care team where you can get it.")
+        not_given = say("clinic.does_not_give", clinic=content.clinic.name,
+                        therapy=therapy.generic_name)
         notes = [not_given, *notes]
     if not notes:
         return []
-    return [Callout("info", f"From {content.clinic.name}", "", notes)]
+    return [Callout("info", say("clinic.from", clinic=content.clinic.name), "", notes)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
+from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads, to_data
 
 
@@ -17,16 +18,17 @@ def changes(content, since: str | None = None) -> Result:
     shown.sort(key=lambda change: change.date, reverse=True)
 
     def document():
-        title = "What changed in the guide" + (f" since {start}" if start else "")
+        title = say("changes.title_since", date=start) if start else say("changes.title")
         doc = new_document(content, title)
         doc.add(Heading(title))
         if not shown:
-            doc.add(Paragraph("No changes" + (f" since {start}." if start else ".")))
+            doc.add(Paragraph(say("changes.none_since", date=start) if start
+                              else say("changes.none")))
         for change in shown:
             doc.add(Heading(f"{change.date}: {change.title}", 2), Paragraph(change.why),
                     Bullets(list(change.items)))
             if change.ids:
-                doc.add(Paragraph("Affects: " + ", ".join(change.ids)))
+                doc.add(Paragraph(say("changes.affects", ids=", ".join(change.ids))))
         return doc
 
     return Result("changes", [to_data(c) for c in shown], document)

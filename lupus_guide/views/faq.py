@@ -6,6 +6,7 @@ from lupus_guide.document import Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import clean_query, printable
+from lupus_guide.messages import say
 from lupus_guide.search import search_faq
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
@@ -19,8 +20,8 @@ def _filtered(content, topic: str | None, therapy: str | None):
         if wanted not in known:
             from lupus_guide.suggest import did_you_mean
 
-            hint = did_you_mean(wanted, known, "Topics: " + ", ".join(known))
-            raise NotFound(f'No FAQ topic named "{printable(topic)}".', hint)
+            hint = did_you_mean(wanted, known, say("faq.topics", topics=", ".join(known)))
+            raise NotFound(say("faq.no_topic", topic=printable(topic)), hint)
         entries = [e for e in entries if wanted in e.topics]
     if therapy is not None:
         chosen = find_therapy(content.therapies, therapy)
@@ -32,18 +33,17 @@ def _filtered(content, topic: str | None, therapy: str | None):
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
     """The list of questions, or the answers that match ``text``, best first."""
     entries = _filtered(content, topic, therapy)
-    doc = new_document(content, "Questions people ask")
+    doc = new_document(content, say("faq.title"))
     if text is None:
-        doc.add(Heading("Questions people ask"),
-                Table(["Question", "Topics"], [[e.question, ", ".join(e.topics)] for e in entries]),
-                Paragraph("For an answer: lupus-guide faq WORDS "
-                          "(for example: lupus-guide faq eat)"))
+        doc.add(Heading(say("faq.title")),
+                Table([say("faq.column.question"), say("faq.column.topics")],
+                      [[e.question, ", ".join(e.topics)] for e in entries]),
+                Paragraph(say("faq.for_an_answer")))
         return Result("faq", [to_data(e) for e in entries], doc)
     hits = search_faq(entries, text)
     if not hits:
-        raise NotFound(f'No question matches "{printable(text)}".',
-                       "Try fewer words, or run `lupus-guide faq` to see every question.")
-    doc.add(Heading(f'Answers for "{text}"'))
+        raise NotFound(say("faq.no_match", text=printable(text)), say("faq.no_match_hint"))
+    doc.add(Heading(say("faq.answers_for", text=text)))
     for hit in hits:
         entry = hit.item
         doc.add(Heading(entry.question, 2), *[Paragraph(p) for p in _paragraphs(entry.answer)],

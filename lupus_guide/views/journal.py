@@ -17,6 +17,7 @@ from lupus_guide.journal_actions import (
     import_entries,
     open_journal,
 )
+from lupus_guide.messages import say
 from lupus_guide.planning import against_schedule
 from lupus_guide.views import Result, new_document, reads, to_data
 
@@ -32,11 +33,15 @@ def add(content, env, kind: Kind, *, therapy: str | None, date: str | None, time
     entry = add_entry(content, env, kind, therapy=therapy, date=date, time=time, **fields)
 
     def document():
-        doc = new_document(content, "Journal")
-        doc.add(Paragraph(f"Saved {kind} entry {entry.id} ({entry.date})."))
+        doc = new_document(content, say("journal.title"))
+        doc.add(Paragraph(say("journal.saved", kind=kind, id=entry.id, date=entry.date)))
         return doc
 
     return Result("journal add", to_data(entry), document)
+
+
+def COLUMNS() -> list[str]:  # noqa: N802 - a table's header, in the guide's language
+    return [say(f"journal.column.{n}") for n in ("entry", "when", "kind", "therapy", "details")]
 
 
 def _row(entry: Entry) -> list[str]:
@@ -48,7 +53,8 @@ def _row(entry: Entry) -> list[str]:
 
 @reads("therapies")
 def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
-            command: str = "journal list", title: str = "Journal") -> Result:
+            command: str = "journal list", title: str | None = None) -> Result:
+    title = title or say("journal.title")
     since, until = check_date(since, "--since"), check_date(until, "--until")
     if kind is not None and kind not in KINDS:
         raise UsageError(f'--kind "{printable(kind)}" is not one of {", ".join(KINDS)}.')
@@ -61,11 +67,10 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
         doc = new_document(content, title)
         doc.add(Heading(title))
         if entries:
-            doc.add(Table(["Entry", "When", "Kind", "Therapy", "Details"],
-                          [_row(e) for e in entries]))
+            doc.add(Table(COLUMNS(), [_row(e) for e in entries]))
         else:
-            doc.add(Paragraph("No entries."))
-        doc.add(Paragraph("Your journal stays on this computer. Nothing is sent anywhere."))
+            doc.add(Paragraph(say("journal.no_entries")))
+        doc.add(Paragraph(say("journal.stays_here")))
         return doc
 
     return Result(command, data, document)
@@ -76,15 +81,17 @@ def show(content, env, entry_id: int) -> Result:
     with open_journal(env, create=False) as journal:
         entry = journal.get(entry_id)
     if entry is None:
-        raise NotFound(f"There is no journal entry {entry_id}.", "See `lupus-guide journal list`.")
+        raise NotFound(say("journal.no_entry", id=entry_id), say("journal.see_list"))
 
     def document():
-        doc = new_document(content, f"Journal entry {entry_id}")
-        rows = [["When", entry.date + (f" {entry.time}" if entry.time else "")],
-                ["Kind", entry.kind]] + ([["Therapy", entry.therapy]] if entry.therapy else [])
+        doc = new_document(content, say("journal.entry_title", id=entry_id))
+        rows = [[say("journal.column.when"), entry.date + (f" {entry.time}" if entry.time else "")],
+                [say("journal.column.kind"), entry.kind]]
+        if entry.therapy:
+            rows.append([say("journal.column.therapy"), entry.therapy])
         rows += [[name.replace("_", " ").capitalize(), entry.fields[name]]
                  for name in FIELD_ORDER if name in entry.fields]
-        doc.add(Heading(f"Journal entry {entry_id}"), Table(["", ""], rows))
+        doc.add(Heading(say("journal.entry_title", id=entry_id)), Table(["", ""], rows))
         return doc
 
     return Result("journal show", to_data(entry), document)
@@ -96,7 +103,8 @@ def edit(content, env, entry_id: int, *, date=None, time=None, therapy=None, **f
     entry = edit_entry(content, env, entry_id, date=date, time=time, therapy=therapy, **fields)
 
     def document():
-        return new_document(content, "Journal").add(Paragraph(f"Changed entry {entry_id}."))
+        return new_document(content, say("journal.title")).add(
+            Paragraph(say("journal.changed", id=entry_id)))
 
     return Result("journal edit", to_data(entry), document)
 
@@ -106,7 +114,8 @@ def delete(content, env, entry_id: int) -> Result:
     delete_entry(env, entry_id)
 
     def document():
-        return new_document(content, "Journal").add(Paragraph(f"Deleted entry {entry_id}."))
+        return new_document(content, say("journal.title")).add(
+            Paragraph(say("journal.deleted", id=entry_id)))
 
     return Result("journal delete", {"deleted": entry_id}, document)
 
@@ -117,8 +126,8 @@ def import_file(content, env, file: str) -> Result:
     count = import_entries(env, file)
 
     def document():
-        doc = new_document(content, "Journal")
-        return doc.add(Paragraph(f"Imported {count} entries."))
+        doc = new_document(content, say("journal.title"))
+        return doc.add(Paragraph(say("journal.imported", count=count)))
 
     return Result("journal import", {"imported": count}, document)
 
@@ -130,7 +139,7 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
     checked against the usual schedule (done, late, early, missed)."""
     since = check_date(since, "--since")
     if start is not None and therapy is None:
-        raise UsageError("--start needs --therapy (whose schedule to check against).")
+        raise UsageError(say("journal.start_needs_therapy"))
     with open_journal(env, create=False) as journal:
         entries = journal.entries(since=since)
     infusions = [e for e in entries if e.kind == "infusion"]
@@ -151,39 +160,38 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
             "open_follow_ups": [to_data(e) for e in follow_ups]}
 
     def document():
-        title = "Visit summary" + (f" since {since}" if since else "")
+        title = say("summary.title_since", date=since) if since else say("summary.title")
         doc = new_document(content, title)
         doc.add(Heading(title))
-        doc.add(Heading(f"Infusions ({len(infusions)})", 2))
-        doc.add(Table(["Entry", "When", "Kind", "Therapy", "Details"],
-                      [_row(e) for e in infusions]) if infusions else Paragraph("None logged."))
+        doc.add(Heading(say("summary.infusions", count=len(infusions)), 2))
+        doc.add(Table(COLUMNS(), [_row(e) for e in infusions]) if infusions
+                else Paragraph(say("summary.none_logged")))
         if planned is not None:
-            doc.add(Heading("Against the usual schedule", 2),
-                    Paragraph("Your care team sets your real schedule; this compares what you "
-                              "logged with the usual dates from the label or guideline."),
-                    Table(["Dose", "Planned", "Logged", ""],
+            doc.add(Heading(say("summary.against"), 2), Paragraph(say("summary.against_note")),
+                    Table([say("summary.column.dose"), say("summary.column.planned"),
+                           say("summary.column.logged"), ""],
                           [[str(r["dose"]), r["planned"], r["logged"] or "-", r["status"]]
-                           for r in planned]) if planned else Paragraph("No doses due yet."))
+                           for r in planned]) if planned
+                    else Paragraph(say("summary.no_doses_due")))
         counts: dict[tuple[str, str], int] = {}
         for entry in reactions:
-            key = (entry.therapy or "no therapy named",
-                   entry.fields.get("severity", "not recorded"))
+            key = (entry.therapy or say("summary.no_therapy"),
+                   entry.fields.get("severity", say("summary.no_severity")))
             counts[key] = counts.get(key, 0) + 1
-        doc.add(Heading(f"Reactions ({len(reactions)})", 2))
-        doc.add(Table(["Therapy", "Severity", "Count"],
+        doc.add(Heading(say("summary.reactions", count=len(reactions)), 2))
+        doc.add(Table([say("journal.column.therapy"), say("summary.column.severity"),
+                       say("summary.column.count")],
                       [[t, s, str(n)] for (t, s), n in sorted(counts.items())])
-                if reactions else Paragraph("None logged."))
+                if reactions else Paragraph(say("summary.none_logged")))
         if flags:
-            doc.add(Callout("call", "Symptoms the guide lists as a reason to call",
-                            "Logged symptoms that match the guide's lists for that therapy. "
-                            "Emergency signs need your local emergency number (911 in the US) "
-                            "at the time, not a note.",
-                            [f"Entry {e.id} ({e.date}): {e.fields.get('symptom', '')} - {level}"
+            doc.add(Callout("call", say("summary.flagged"), say("summary.flagged_note"),
+                            [say("summary.flag", id=e.id, date=e.date,
+                                 symptom=e.fields.get("symptom", ""), level=level)
                              for e, level in flags]))
-        doc.add(Heading(f"Open follow-ups ({len(follow_ups)})", 2))
+        doc.add(Heading(say("summary.follow_ups", count=len(follow_ups)), 2))
         doc.add(Bullets([f"{e.fields.get('follow_up')}: {e.fields.get('with', '')} - "
                          f"{e.fields.get('about', '')}" for e in follow_ups])
-                if follow_ups else Paragraph("None."))
+                if follow_ups else Paragraph(say("summary.none")))
         return doc
 
     return Result("journal summary", data, document)

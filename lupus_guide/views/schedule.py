@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lupus_guide.document import Bullets, Callout, Heading, Paragraph, Table
 from lupus_guide.errors import UsageError
+from lupus_guide.messages import say
 from lupus_guide.planning import plan_request
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
-CARE_TEAM = ("Your real schedule is set by your care team. These are the usual dates from the "
-             "label or guideline, to help you plan; follow the dates your care team gives you.")
+CARE_TEAM = say("schedule.care_team")
+
+
+def weekday(day: dt.date) -> str:
+    return say(f"weekday.{day.weekday()}")
 
 
 @reads("therapies", "regimens")
@@ -16,23 +22,24 @@ def schedule(content, name: str, **options) -> Result:
     therapy, regimen, doses = plan_request(content, name, **options)
     data = {"therapy": therapy.id, "regimen": to_data(regimen), "care_team": CARE_TEAM,
             "doses": [{"number": d.number, "date": d.date.isoformat(),
-                       "weekday": d.date.strftime("%A"), "phase": d.phase} for d in doses]}
+                       "weekday": weekday(d.date), "phase": d.phase} for d in doses]}
 
     def document():
-        title = f"Infusion dates: {therapy.display_name}"
+        title = say("schedule.title", name=therapy.display_name)
         doc = new_document(content, title)
-        doc.add(Heading(title), Paragraph(f"Regimen: {regimen.name} ({regimen.id})"),
-                Callout("info", "Your care team sets your schedule", CARE_TEAM))
+        doc.add(Heading(title),
+                Paragraph(say("schedule.regimen", name=regimen.name, id=regimen.id)),
+                Callout("info", say("schedule.care_team_title"), CARE_TEAM))
         if doses:
-            doc.add(Table(["Dose", "Date", "Weekday", "Phase"],
-                          [[str(d.number), d.date.isoformat(), d.date.strftime("%A"), d.phase]
+            doc.add(Table([say(f"schedule.column.{n}") for n in ("dose", "date", "weekday",
+                                                                 "phase")],
+                          [[str(d.number), d.date.isoformat(), weekday(d.date), d.phase]
                            for d in doses]))
         else:
-            doc.add(Paragraph("The guide shows no dates for this therapy: the label or guideline "
-                              "leaves them to your care team. Ask them for your dates."))
+            doc.add(Paragraph(say("schedule.no_dates")))
         if regimen.notes:
-            doc.add(Heading("Notes", 2), Bullets(list(regimen.notes)))
-        doc.add(Heading("Sources", 2), source_rows(regimen.sources))
+            doc.add(Heading(say("schedule.notes"), 2), Bullets(list(regimen.notes)))
+        doc.add(Heading(say("heading.sources"), 2), source_rows(regimen.sources))
         return doc
 
     return Result("schedule", data, document)
@@ -48,8 +55,7 @@ def ics_text(content, name: str, *, at: str | None = None, minutes: int = 120,
 
     therapy, regimen, doses = plan_request(content, name, **options)
     if not doses:
-        raise UsageError(f"There are no dates to export for {therapy.generic_name}: "
-                         "your care team sets them.")
+        raise UsageError(say("schedule.no_dates_to_export", therapy=therapy.generic_name))
     if not 1 <= minutes <= 24 * 60:
         raise UsageError(f"--duration must be from 1 to 1440 minutes, not {minutes}.")
     if tz is not None and at is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lupus_guide.document import Heading, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import printable
+from lupus_guide.messages import say
 from lupus_guide.search import search_all
 from lupus_guide.views import Result, new_document, reads
 
@@ -14,15 +15,15 @@ def search(content, text: str) -> Result:
     """Everything in the guide that matches ``text``, best first, saying where each hit is."""
     hits = search_all(content, text)
     if not hits:
-        raise NotFound(f'Nothing in the guide matches "{printable(text)}".',
-                       "Try another word, or `lupus-guide faq` for the list of questions.")
+        raise NotFound(say("search.no_match", text=printable(text)), say("search.no_match_hint"))
     data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,
              "score": round(h.score, 3), "snippet": h.snippet} for h in hits]
 
     def document():
-        doc = new_document(content, f'Search: "{text}"')
-        doc.add(Heading(f'Search results for "{text}"'))
-        doc.add(Table(["Where", "What"], [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
+        doc = new_document(content, say("search.title", text=text))
+        doc.add(Heading(say("search.heading", text=text)))
+        doc.add(Table([say("search.column.where"), say("search.column.what")],
+                      [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
         return doc
 
     return Result("search", data, document)

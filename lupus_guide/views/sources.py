@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
+from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads
 
 # Where a citation is, as `sources` says it; the regimens' sources are shown by `schedule`.
@@ -34,13 +35,13 @@ def sources(content) -> Result:
     records = sorted(by_url.values(), key=lambda r: r["title"].casefold())
 
     def document():
-        doc = new_document(content, "Sources")
-        count = f"{len(records)} source{'s' if len(records) != 1 else ''}"
-        doc.add(Heading("Sources"),
-                Paragraph(f"{count}. Each fact in the guide names where it comes from."))
+        doc = new_document(content, say("heading.sources"))
+        count = say("sources.count_one" if len(records) == 1 else "sources.count",
+                    count=len(records))
+        doc.add(Heading(say("heading.sources")), Paragraph(count))
         for r in records:
             doc.add(Heading(r["title"], 2),
-                    Paragraph(f"{r['url']}  (checked {r['checked']})"),
+                    Paragraph(say("sources.checked", url=r["url"], date=r["checked"])),
                     Bullets(r["supports"]))
         return doc
 

@@ -186,13 +186,13 @@ def delete(entry: EntryArg, yes: YesOpt = False, fmt: FormatOpt = None,
         import sys
 
         from lupus_guide.errors import UsageError
+        from lupus_guide.messages import say
 
         if not yes:
             if not sys.stdin.isatty():
-                raise UsageError("journal delete asks before deleting, and there is no one to ask.",
-                                 "Add --yes to delete without asking.")
-            if not typer.confirm(f"Delete journal entry {entry}?", default=False):
-                raise UsageError("Nothing was deleted.")
+                raise UsageError(say("journal.delete_no_one_to_ask"), say("journal.delete_yes"))
+            if not typer.confirm(say("journal.delete_confirm", id=entry), default=False):
+                raise UsageError(say("journal.nothing_deleted"))
         return view(content, env, entry)
 
     _run("delete", build, Shared(fmt, color, output, clinic), view)

@@ -115,12 +115,14 @@ def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = N
     def build(content, env):
         result = views.schedule(content, name, **request)
         if ics is not None:
+            from lupus_guide.messages import say
             from lupus_guide.output import write_atomically
 
             text, events = views.ics_text(content, name, at=at, minutes=duration, tz=tz,
                                           **request)
             write_atomically(ics, text)
-            env.write(f"lupus-guide schedule: wrote {ics} (iCalendar, {events} infusions)\n",
+            wrote = say("run.wrote_calendar", path=ics, count=events)
+            env.write(f"lupus-guide schedule: {wrote}\n",
                       env.stderr)
         return result
 
