@@ -262,6 +262,60 @@ ENGLISH: dict[str, str] = {
     "journal.delete_yes": "Add --yes to delete without asking.",
     "journal.delete_confirm": "Delete journal entry {id}?",
     "journal.nothing_deleted": "Nothing was deleted.",
+    "output.is_folder": "cannot write {path}: it is a folder.",
+    "output.cannot_write": "cannot write {path}: {reason}.",
+    "ics.not_a_zone": "--tz \"{zone}\" is not a time zone.",
+    "ics.zone_hint": "Use a name such as America/Chicago or Europe/London.",
+    "ics.calendar_name": "{therapy} infusions",
+    "ics.care_team": "Your real schedule is set by your care team.",
+    "ics.before_you_go": "Before you go:",
+    "ics.call": "Call {phones}",
+    "ics.event": "{name} infusion (dose {number}, {phase})",
+    "ics.reminder": "Infusion tomorrow: {name}",
+    "store.none_yet": "There is no journal yet.",
+    "store.none_yet_hint": "Add an entry to start one.",
+    "store.newer": (
+        "{path} was written by a newer lupus-guide (journal version {version}); it was not "
+        "changed."
+    ),
+    "store.newer_hint": "Update lupus-guide to read it.",
+    "store.busy": "The journal {path} is busy in another program.",
+    "store.busy_hint": "Try again in a moment.",
+    "store.read_only": "The journal {path} is read-only; nothing was changed.",
+    "store.damaged": (
+        "{path} is not a readable lupus-guide journal (it may be damaged); it was not changed."
+    ),
+    "store.damaged_hint": "Keep a copy and restore from an export.",
+    "store.cannot_open": "The journal {path} cannot be opened ({kind}).",
+    "store.cannot_use": "The journal {path} could not be used ({kind}).",
+    "problem.missing": "file is missing",
+    "problem.missing_clinic": (
+        "file is missing: a clinic pack names its clinic in clinic.yaml (see "
+        "examples/clinic-pack/clinic.yaml)"
+    ),
+    "problem.no_sources": "{id} cites no sources (at least one is required)",
+    "problem.no_guide": "guide.yaml is missing or invalid",
+    "problem.replaces_bundled": (
+        "therapy {id} is bundled: a clinic pack cannot replace it or its warnings (add a note for"
+        " it in clinic.yaml instead)"
+    ),
+    "problem.changes_order": "changes are not newest first",
+    "regimen.phases_but_care_team": "has phases, but says the care team sets it",
+    "regimen.no_phases": "has no phases (or say set_by_care_team: true)",
+    "regimen.one_interval": "phase {phase} needs exactly one of every_days and every_months",
+    "regimen.doses_not_last": "phase {phase} has no number of doses, but is not the last",
+    "regimen.needs_doses": "phase {phase} ({name}) needs a number of doses",
+    "problem.duplicate_id": "duplicate id {id} (first used on line {line})",
+    "file.too_large_bytes": "file is larger than {mb} MB ({size} bytes)",
+    "file.is_folder": "is a folder, not a file",
+    "file.permission": "cannot be read: permission denied",
+    "file.dangling_link": "links to a file that does not exist",
+    "file.missing": "does not exist",
+    "file.unreadable": "cannot be read: {reason}",
+    "file.too_large": "file is larger than {mb} MB",
+    "file.binary": "is a binary file, not YAML text",
+    "file.not_utf8": "is not UTF-8 text (bad byte at offset {offset})",
+    "file.empty": "is empty",
 }
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from lupus_guide.errors import OutputError
+from lupus_guide.messages import say
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:
@@ -18,7 +19,7 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
     target = Path(path)
     shown = printable(str(path), limit=120)
     if target.is_dir():
-        raise OutputError(f"cannot write {shown}: it is a folder.")
+        raise OutputError(say("output.is_folder", path=shown))
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:
@@ -32,4 +33,4 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
         except OSError:
             pass
         reason = exc.strerror or type(exc).__name__
-        raise OutputError(f"cannot write {shown}: {reason}.") from None
+        raise OutputError(say("output.cannot_write", path=shown, reason=reason)) from None

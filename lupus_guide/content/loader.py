@@ -16,6 +16,7 @@ from lupus_guide.content.kinds import BY_STEM, KINDS, LIST_KEYS, stems_for
 from lupus_guide.content.layers import Layer, LayerData, bundled_layer
 from lupus_guide.content.merge import merge_layers
 from lupus_guide.errors import ContentError
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 
 
@@ -70,11 +71,9 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
         try:
             if not _exists(entry):
                 if layer.kind == "bundled":
-                    result.problems.append(Problem(label, "file is missing"))
+                    result.problems.append(Problem(label, say("problem.missing")))
                 elif stem == "clinic":
-                    result.problems.append(Problem(
-                        label, "file is missing: a clinic pack names its clinic in clinic.yaml "
-                               "(see examples/clinic-pack/clinic.yaml)"))
+                    result.problems.append(Problem(label, say("problem.missing_clinic")))
                 continue
             text = read_text(entry, label)
             parsed = parse(text, label, locate=thorough)
@@ -134,7 +133,7 @@ def _missing_sources(result: LayerData) -> list[Problem]:
             if getattr(item, "sources", None) == []:
                 line = result.lines.get((kind.stem, item.id))
                 problems.append(Problem(result.layer.label(kind.stem),
-                                        f"{item.id!r} cites no sources (at least one is required)",
+                                        say("problem.no_sources", id=repr(item.id)),
                                         line, None,
                                         f"$.{kind.list_key}[id={item.id}].sources"))
     return problems

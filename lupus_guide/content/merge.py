@@ -14,6 +14,7 @@ from typing import Any
 from lupus_guide import models
 from lupus_guide.content.kinds import KINDS, LIST_STEMS
 from lupus_guide.content.layers import LayerData
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 from lupus_guide.suggest import as_clause, did_you_mean
 
@@ -38,7 +39,7 @@ def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Pro
                 items = [item for item in items if item.id not in bundled]
             lists[kind.stem] = _replace_by_id(lists[kind.stem], items)
     if base.guide is None:
-        problems.append(Problem(base.layer.label("guide"), "guide.yaml is missing or invalid"))
+        problems.append(Problem(base.layer.label("guide"), say("problem.no_guide")))
         return None, problems
     hidden = clinic.hide if clinic else models.Hidden()
     kept = {kind.stem: lists[kind.stem] for kind in KINDS if kind.list_key}
@@ -59,8 +60,7 @@ def _replacements(layer_data: LayerData, stem: str, bundled_items: list) -> list
     named = {item_id for (s, item_id) in layer_data.lines if s == stem}
     named |= {item.id for item in layer_data.lists.get(stem, [])}
     return [Problem(layer_data.layer.label(stem),
-                    f"therapy {item_id!r} is bundled: a clinic pack cannot replace it or its "
-                    "warnings (add a note for it in clinic.yaml instead)",
+                    say("problem.replaces_bundled", id=repr(item_id)),
                     layer_data.lines.get((stem, item_id)))
             for item_id in sorted(named & bundled)]
 
@@ -140,23 +140,23 @@ def _change_problems(content: models.Content, data: list[LayerData]) -> list[Pro
                                         f"$.changes[{index}].ids[{position}]"))
     dates = [change.date for change in content.changes]
     if dates != sorted(dates, reverse=True):
-        problems.append(Problem(label, "changes are not newest first", None, None, "$.changes"))
+        problems.append(Problem(label, say("problem.changes_order"), None, None, "$.changes"))
     return problems
 
 
 def regimen_problem(regimen: models.Regimen) -> str:
     """What makes a regimen impossible to plan from, or "" (the shape itself is the model's job)."""
     if regimen.set_by_care_team:
-        return "has phases, but says the care team sets it" if regimen.phases else ""
+        return say("regimen.phases_but_care_team") if regimen.phases else ""
     if not regimen.phases:
-        return "has no phases (or say set_by_care_team: true)"
+        return say("regimen.no_phases")
     for index, phase in enumerate(regimen.phases):
         if (phase.every_days is None) == (phase.every_months is None):
-            return f"phase {index + 1} needs exactly one of every_days and every_months"
+            return say("regimen.one_interval", phase=index + 1)
         if phase.doses is None and index != len(regimen.phases) - 1:
-            return f"phase {index + 1} has no number of doses, but is not the last"
+            return say("regimen.doses_not_last", phase=index + 1)
         if phase.doses is None and phase.phase != "maintenance":
-            return f"phase {index + 1} ({phase.phase}) needs a number of doses"
+            return say("regimen.needs_doses", phase=index + 1, name=phase.phase)
     return ""
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from lupus_guide.content.kinds import BY_STEM, LIST_KEYS
 from lupus_guide.content.layers import LayerData
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 from lupus_guide.suggest import as_clause, did_you_mean
 
@@ -59,8 +60,8 @@ def _duplicate_ids(items: list, key: str, label: str, positions: dict) -> list[P
         if item_id in first_seen:
             line, column = _position(positions, f"$.{key}[{index}].id")
             first = _position(positions, f"$.{key}[{first_seen[item_id]}].id")[0]
-            problems.append(Problem(label, f"duplicate id {item_id!r} (first used on line {first})",
-                                    line, column, f"$.{key}[{index}].id"))
+            message = say("problem.duplicate_id", id=repr(item_id), line=first)
+            problems.append(Problem(label, message, line, column, f"$.{key}[{index}].id"))
         first_seen.setdefault(item_id, index)
     return problems
 

@@ -15,6 +15,7 @@ import msgspec
 import yaml
 
 from lupus_guide.content.layers import MAX_FILE_BYTES
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,30 +49,32 @@ def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
         size = entry.stat().st_size if hasattr(entry, "stat") else None
         if size is not None and size > limit:
-            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB ({size:,} bytes)")
+            raise ValueError(say("file.too_large_bytes", mb=limit // (1024 * 1024),
+                                 size=f"{size:,}"))
         if hasattr(entry, "is_dir") and entry.is_dir():
-            raise ValueError("is a folder, not a file")
+            raise ValueError(say("file.is_folder"))
         data = entry.read_bytes()
     except IsADirectoryError:
-        raise ValueError("is a folder, not a file") from None
+        raise ValueError(say("file.is_folder")) from None
     except PermissionError:
-        raise ValueError("cannot be read: permission denied") from None
+        raise ValueError(say("file.permission")) from None
     except FileNotFoundError:
         if hasattr(entry, "is_symlink") and entry.is_symlink():
-            raise ValueError("links to a file that does not exist") from None
-        raise ValueError("does not exist") from None
+            raise ValueError(say("file.dangling_link")) from None
+        raise ValueError(say("file.missing")) from None
     except OSError as exc:  # symlink loops, devices, I/O errors
-        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+        reason = exc.strerror or type(exc).__name__
+        raise ValueError(say("file.unreadable", reason=reason)) from None
     if len(data) > limit:
-        raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB")
+        raise ValueError(say("file.too_large", mb=limit // (1024 * 1024)))
     if b"\0" in data:
-        raise ValueError("is a binary file, not YAML text")
+        raise ValueError(say("file.binary"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise ValueError(say("file.not_utf8", offset=exc.start)) from None
     if not text.strip():
-        raise ValueError("is empty")
+        raise ValueError(say("file.empty"))
     return text
 
 
@@ -86,7 +89,7 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ValueError("is empty")
+            raise ValueError(say("file.empty"))
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise ValueError(_yaml_message(exc)) from None
