@@ -88,3 +88,17 @@ def test_validate_reads_the_yaml_every_time(warm_home):
     modules = modules_after(warm_home, "validate", "--format", "json")
     assert imported(modules, "yaml")
     assert not imported(modules, "rich")
+
+
+def test_a_cached_load_imports_no_checking_merging_or_walking(warm_home):
+    modules = modules_after(warm_home, "therapies", "--format", "json")
+    for module in ("lupus_guide.content.merge", "lupus_guide.content.validation",
+                   "lupus_guide.content.walk", "lupus_guide.content.yamlsafe"):
+        assert module not in modules, module
+
+
+def test_the_content_package_names_resolve():
+    import lupus_guide.content as content
+
+    for name in content.__all__:
+        assert getattr(content, name) is not None, name

@@ -14,7 +14,6 @@ from typing import Any
 from lupus_guide import models
 from lupus_guide.content.kinds import BY_STEM, KINDS, LIST_KEYS, stems_for
 from lupus_guide.content.layers import Layer, LayerData, bundled_layer
-from lupus_guide.content.merge import merge_layers
 from lupus_guide.errors import ContentError
 from lupus_guide.messages import say
 from lupus_guide.problems import Problem
@@ -44,6 +43,8 @@ def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = Non
 
 
 def _load(layers: list[Layer]) -> models.Content:
+    from lupus_guide.content.merge import merge_layers
+
     data = [read_layer(layer, thorough=False) for layer in layers]
     for layer_data in data:
         if layer_data.problems:
@@ -56,6 +57,8 @@ def _load(layers: list[Layer]) -> models.Content:
 
 def check_layers(layers: list[Layer]) -> list[Problem]:
     """Every problem in every layer and in how they fit together (the cache is not used)."""
+    from lupus_guide.content.merge import merge_layers
+
     data = [read_layer(layer, thorough=True) for layer in layers]
     return [p for d in data for p in d.problems] + merge_layers(data)[1]
 
