@@ -33,7 +33,8 @@ JSON_COMMANDS = [
     ["paths"], ["handout", "rituximab"], ["schedule", "belimumab", "--start", "2027-01-04"],
 ]
 TABLE_COMMANDS = [
-    ["therapies"], ["therapies", "belimumab"], ["faq", "pain"], ["prepare", "--therapy", "rituximab"],
+    ["therapies"], ["therapies", "belimumab"], ["faq", "pain"],
+    ["prepare", "--therapy", "rituximab"],
     ["side-effects"],
     # the printable formats are human output too
     ["handout", "rituximab"], ["prepare", "--therapy", "rituximab", "--format", "html"],
@@ -108,7 +109,8 @@ def content_load_ms(env: dict[str, str], interpreters: int = 5) -> float:
         "load_content(cache_dir=cache)\n"
         "t = []\n"
         "for _ in range(40):\n"
-        "    s = time.perf_counter(); load_content(cache_dir=cache); t.append(time.perf_counter() - s)\n"
+        "    s = time.perf_counter(); load_content(cache_dir=cache)\n"
+        "    t.append(time.perf_counter() - s)\n"
         "print(*(x * 1000 for x in t))\n"
     )
     times = []
@@ -127,7 +129,8 @@ entries, first = int(sys.argv[2]), dt.date(2024, 1, 1)
 kinds = ["infusion", "reaction", "call", "note"]
 batch = [Entry(kind=kinds[n % 4], date=(first + dt.timedelta(days=n * 1100 // entries)).isoformat(),
                therapy="belimumab" if n % 4 < 2 else None,
-               fields={"note": f"entry {n}"} if n % 4 != 1 else {"symptom": "rash", "severity": "mild"})
+               fields={"note": f"entry {n}"} if n % 4 != 1
+               else {"symptom": "rash", "severity": "mild"})
          for n in range(entries)]
 with Journal.open(journal_path(Path(sys.argv[1]))) as journal:
     journal.add_many(batch)
@@ -180,7 +183,8 @@ def main() -> int:
         # coloured path too, as a person at a terminal gets it
         cases += [(" ".join(c) + " --color always", [*cli, *c, "--color", "always"], TABLE)
                   for c in (["therapies"], ["side-effects"])]
-        cases += [("faq pain --clinic <2 MB pack>", [*cli, "faq", "pain", "--clinic", str(pack)], PACK),
+        cases += [("faq pain --clinic <2 MB pack>",
+                   [*cli, "faq", "pain", "--clinic", str(pack)], PACK),
                   ("prepare --clinic <2 MB pack> --format json",
                    [*cli, "prepare", "--clinic", str(pack), "--format", "json"], PACK)]
         since = make_journal(work / "home")

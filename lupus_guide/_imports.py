@@ -2,35 +2,36 @@
 
 msgspec imports ``typing_extensions`` whenever it is installed (it is, as a dependency of
 icalendar), only to support TypedDict features the guide does not use; on Python 3.11 that import
-costs about 3 ms at every start, a quarter of a bare Python start. msgspec works without it — it
-falls back to ``typing`` — so msgspec is imported here, once, with typing_extensions hidden, and
-every module of the guide takes it from here (``from lupus_guide._imports import msgspec``).
-Nothing is cached: a later ``import typing_extensions`` (icalendar's, for --ics) works as usual.
+costs about 3 ms at every start, a quarter of a bare Python start. msgspec works without it (it
+falls back to ``typing``). So before the command line builds a command it installs a finder that
+answers "not installed" when msgspec itself asks for typing_extensions; every other import of it
+(icalendar's, for --ics) works as usual. Every module imports msgspec the usual way, so type
+checkers see it, and nothing here is needed for the guide to work: only to start sooner.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib.machinery import ModuleSpec
 
 
-class _HideTypingExtensions:
-    def find_spec(self, name, path=None, target=None):
-        if name == "typing_extensions":
+class _HideTypingExtensionsFromMsgspec:
+    def find_spec(self, name: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if name == "typing_extensions" and _asked_by_msgspec():
             raise ModuleNotFoundError(name)
+        return None  # every other module: the usual finders
 
 
-def _import_msgspec():
-    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
-        import msgspec
-
-        return msgspec
-    hider = _HideTypingExtensions()
-    sys.meta_path.insert(0, hider)
-    try:
-        import msgspec
-    finally:
-        sys.meta_path.remove(hider)
-    return msgspec
+def _asked_by_msgspec() -> bool:
+    frame = sys._getframe(1)
+    while frame is not None:
+        if str(frame.f_globals.get("__name__", "")).startswith("msgspec"):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
 
 
-msgspec = _import_msgspec()
+def hide_typing_extensions_from_msgspec() -> None:
+    """Install the finder (once)."""
+    if not any(isinstance(f, _HideTypingExtensionsFromMsgspec) for f in sys.meta_path):
+        sys.meta_path.insert(0, _HideTypingExtensionsFromMsgspec())

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Mapping
 from typing import IO
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 # What a terminal that cannot show these characters (LANG=C) gets instead.
 ASCII_FALLBACKS = str.maketrans({

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 # How a callout is told apart without colour: by its heading and by a symbol.
 CalloutKind = Literal["info", "common", "serious", "boxed", "call", "emergency"]
@@ -60,7 +60,8 @@ class PageBreak(msgspec.Struct):
     """Where printed output starts a new page (between therapies); screens ignore it."""
 
 
-Block = Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList | PageBreak
+Block = (Heading | Paragraph | Bullets | Checklist | Fields | Callout | Table | SourceList
+         | PageBreak)
 
 
 class Document(msgspec.Struct):

@@ -6,32 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from lupus_guide.messages import say
+
 PRODID = "-//lupus-guide//infusion schedule//EN"
-
-
-def parse_time(text: str) -> dt.time:
-    from lupus_guide.errors import UsageError
-    from lupus_guide.lookup import printable
-
-    try:
-        hours, minutes = text.strip().split(":")
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        raise UsageError(f'--time "{printable(text)}" is not a time of day.',
-                         "Write it as HH:MM, for example 09:30.") from None
 
 
 def time_zone(name: str):
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from lupus_guide.errors import UsageError
-    from lupus_guide.lookup import printable
+    from lupus_guide.inputs import printable
 
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f'--tz "{printable(name)}" is not a time zone.',
-                         "Use a name such as America/Chicago or Europe/London.") from None
+        raise UsageError(say("ics.not_a_zone", zone=printable(name)),
+                         say("ics.zone_hint")) from None
 
 
 def uid(regimen_id: str, number: int) -> str:
@@ -48,12 +38,12 @@ def calendar_text(therapy, regimen, doses, *, checklist: list[str], clinic=None,
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{therapy.generic_name} infusions")
+    cal.add("x-wr-calname", say("ics.calendar_name", therapy=therapy.generic_name))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    lines = ["Your real schedule is set by your care team.", "", "Before you go:"]
+    lines = [say("ics.care_team"), "", say("ics.before_you_go")]
     lines += [f"- {item}" for item in checklist]
     if clinic is not None:
-        lines += ["", f"Call {clinic.phones()}"]
+        lines += ["", say("ics.call", phones=clinic.phones())]
         if clinic.address:
             lines.append(clinic.address)
     description = "\n".join(lines)
@@ -61,7 +51,8 @@ def calendar_text(therapy, regimen, doses, *, checklist: list[str], clinic=None,
         event = Event()
         event.add("uid", uid(regimen.id, dose.number))
         event.add("dtstamp", stamp)
-        event.add("summary", f"{therapy.display_name} infusion (dose {dose.number}, {dose.phase})")
+        event.add("summary", say("ics.event", name=therapy.display_name, number=dose.number,
+                                 phase=dose.phase))
         if at is None:
             event.add("dtstart", dose.date)
             event.add("dtend", dose.date + dt.timedelta(days=1))
@@ -74,7 +65,7 @@ def calendar_text(therapy, regimen, doses, *, checklist: list[str], clinic=None,
             event.add("location", clinic.address)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Infusion tomorrow: {therapy.display_name}")
+        alarm.add("description", say("ics.reminder", name=therapy.display_name))
         alarm.add("trigger", dt.timedelta(days=-1))
         event.add_component(alarm)
         cal.add_component(event)

@@ -1,4 +1,5 @@
-"""The private infusion journal: a SQLite file in the user data folder that never leaves the machine.
+"""The private infusion journal: a SQLite file in the user data folder that never leaves the
+machine.
 
 Every write is one transaction, in WAL mode with ``synchronous=FULL``, so an entry whose ``add``
 returned survives a crash or a kill. A busy timeout lets two invocations write at once. The schema
@@ -15,8 +16,10 @@ import sqlite3
 from pathlib import Path
 from typing import Literal, Self
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.errors import ExitCode, GuideError
+from lupus_guide.messages import say
 
 Kind = Literal["infusion", "reaction", "call", "note"]
 SCHEMA_VERSION = 2
@@ -79,7 +82,7 @@ class Journal:
         path = Path(path)
         if not path.exists():
             if not create:
-                raise JournalError("There is no journal yet.", "Add an entry to start one.")
+                raise JournalError(say("store.none_yet"), say("store.none_yet_hint"))
             _create_private(path)
         try:
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
@@ -102,9 +105,8 @@ class Journal:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = db.execute("PRAGMA user_version").fetchone()[0]  # reads: fails if not SQLite
         if version > SCHEMA_VERSION:
-            raise JournalError(
-                f"{self.path} was written by a newer lupus-guide (journal version {version}); "
-                "it was not changed.", "Update lupus-guide to read it.")
+            raise JournalError(say("store.newer", path=self.path, version=version),
+                               say("store.newer_hint"))
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
@@ -207,9 +209,11 @@ def _insert(db: sqlite3.Connection, entry: Entry) -> int:
 
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     cursor = db.execute(
-        "INSERT INTO entries (kind, date, time, therapy, fields, created) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (kind, date, time, therapy, fields, created) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         (entry.kind, entry.date, entry.time, entry.therapy,
          json.dumps(entry.fields, ensure_ascii=False, sort_keys=True), created))
+    assert cursor.lastrowid is not None  # an INSERT always has one
     return cursor.lastrowid
 
 
@@ -225,13 +229,11 @@ def _explain(exc: sqlite3.Error, path: Path) -> JournalError:
     """A clear, content-free message for what SQLite said."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return JournalError(f"The journal {path} is busy in another program.",
-                            "Try again in a moment.")
+        return JournalError(say("store.busy", path=path), say("store.busy_hint"))
     if "readonly" in text or "read-only" in text:
-        return JournalError(f"The journal {path} is read-only; nothing was changed.")
+        return JournalError(say("store.read_only", path=path))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return JournalError(f"{path} is not a readable lupus-guide journal (it may be damaged); "
-                            "it was not changed.", "Keep a copy and restore from an export.")
+        return JournalError(say("store.damaged", path=path), say("store.damaged_hint"))
     if "unable to open" in text or "disk i/o" in text or "no such" in text:
-        return JournalError(f"The journal {path} cannot be opened ({type(exc).__name__}).")
-    return JournalError(f"The journal {path} could not be used ({type(exc).__name__}).")
+        return JournalError(say("store.cannot_open", path=path, kind=type(exc).__name__))
+    return JournalError(say("store.cannot_use", path=path, kind=type(exc).__name__))

@@ -10,7 +10,7 @@ and evaluating them from strings at every start cost about 1 ms.
 import datetime as dt
 from typing import Annotated, Literal
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
@@ -162,6 +162,16 @@ class Regimen(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     sources: Sources
 
 
+class Change(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """One dated review of the content: what it was, why, what changed, and the ids it touched."""
+
+    date: IsoDate
+    title: Text
+    why: Text
+    items: Annotated[list[Text], msgspec.Meta(min_length=1)]
+    ids: list[Slug] = []
+
+
 class GuideInfo(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     title: Text
     last_reviewed: IsoDate
@@ -186,6 +196,10 @@ class TopicsFile(msgspec.Struct, forbid_unknown_fields=True):
 
 class RegimensFile(msgspec.Struct, forbid_unknown_fields=True):
     regimens: list[Regimen]
+
+
+class ChangesFile(msgspec.Struct, forbid_unknown_fields=True):
+    changes: list[Change]
 
 
 class Hidden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -221,7 +235,8 @@ class ClinicFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def phones(self) -> str:
         """``Name: phone (after hours: phone)``, for every "call your care team" section."""
         line = f"{self.name}: {self.phone}"
-        return line + (f" (after hours: {self.after_hours_phone})" if self.after_hours_phone else "")
+        after = f" (after hours: {self.after_hours_phone})" if self.after_hours_phone else ""
+        return line + after
 
 
 class Content(msgspec.Struct, kw_only=True):
@@ -234,6 +249,7 @@ class Content(msgspec.Struct, kw_only=True):
     costs: list[Topic]
     care: list[Topic]
     regimens: list[Regimen] = []
+    changes: list[Change] = []
     clinic: ClinicFile | None = None
     hidden_therapies: frozenset[str] = frozenset()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 APP_NAME = "lupus-guide"
 CLINIC_ENV = "LUPUS_GUIDE_CLINIC"
@@ -60,7 +60,8 @@ def bundled_root():
 
 def _user_dirs(environ: Mapping[str, str]) -> tuple[Path, Path]:
     """The platform's user data and cache folders. On Linux these are the XDG folders, worked out
-    here as platformdirs does (its import costs a few ms at every start); elsewhere, platformdirs."""
+    here as platformdirs does (its import costs a few ms at every start); elsewhere,
+    platformdirs."""
     import sys
 
     if sys.platform.startswith("linux"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lupus_guide._imports import msgspec
+import msgspec
 
 
 class Problem(msgspec.Struct, frozen=True):

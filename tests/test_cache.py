@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from lupus_guide import cache
-from lupus_guide.content import CONTENT_FILES, PACK_FILES, default_layers, load_content
+from lupus_guide.content import cache, default_layers, load_content
 
 EXAMPLE = "examples/clinic-pack"
 
@@ -74,7 +73,7 @@ def test_a_cache_for_other_bytes_is_not_used(tmp_path, pack):
     layers = default_layers(pack)
     load_content(layers, cache_dir=tmp_path)
     assert len(cache_files(tmp_path)) == 1
-    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
+    key = cache.fingerprint(layers)
     assert cache.read(tmp_path, layers, key) is not None
     assert cache.read(tmp_path, layers, "another-key") is None
 
@@ -97,7 +96,7 @@ def test_a_broken_pack_is_never_cached(tmp_path, pack):
 
 def test_validate_still_finds_problems_after_a_clean_run(cli, pack):
     assert cli("validate", str(pack)).code == 0
-    assert cli("validate", str(pack)).code == 0  # now answered from the cache
+    assert cli("validate", str(pack)).code == 0  # the cache is warm now, and not asked
     (pack / "clinic.yaml").write_text((pack / "clinic.yaml").read_text() + "fax: 1\n")
     result = cli("validate", str(pack), "--format", "json")
     assert result.code == 4
@@ -105,10 +104,25 @@ def test_validate_still_finds_problems_after_a_clean_run(cli, pack):
     assert any('unknown key "fax"' in m for m in messages)
 
 
+def test_validate_gives_the_same_answer_cold_or_warm(cli, pack):
+    # `default: yes` loads (YAML 1.1 reads it as true), but the thorough check flags it
+    (pack / "regimens.yaml").write_text(
+        "regimens:\n- id: clinic-belimumab\n  therapy: belimumab\n  name: Clinic schedule\n"
+        "  default: yes\n  set_by_care_team: true\n  sources:\n"
+        "  - title: Our protocol\n    url: https://example.org/protocol\n"
+        "    checked: '2026-01-01'\n")
+    cold = cli("validate", str(pack), "--format", "json")
+    assert cold.code == 4, cold.stderr
+    assert cli("prepare", "--clinic", str(pack), "--format", "json").code == 0  # warms the cache
+    warm = cli("validate", str(pack), "--format", "json")
+    assert warm.code == 4
+    assert warm.json()["data"] == cold.json()["data"]
+
+
 def test_a_partial_read_decodes_only_the_parts_asked_for(tmp_path, pack):
     layers = default_layers(pack)
     full = load_content(layers, cache_dir=tmp_path)
-    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
+    key = cache.fingerprint(layers)
     partial = cache.read(tmp_path, layers, key, frozenset({"costs"}))
     assert partial.costs == full.costs and partial.guide == full.guide
     assert partial.clinic == full.clinic

@@ -5,10 +5,10 @@ import sys
 import pytest
 
 from lupus_guide import __version__
-from lupus_guide.cli import app
+from lupus_guide.cli.table import COMMANDS as TABLE
 
 COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
-            "handout", "schedule", "validate", "paths"]
+            "changes", "handout", "schedule", "validate", "paths"]
 
 
 def test_version(cli):
@@ -25,8 +25,11 @@ def test_no_arguments_shows_help(cli):
 
 
 def test_every_command_is_registered_and_has_help_with_an_example(cli):
-    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
-    assert registered == set(COMMANDS)
+    from lupus_guide.cli.group import load_command
+
+    assert {spec.name for spec in TABLE} == {*COMMANDS, "journal"}
+    for spec in TABLE:  # each command is defined by the module the table names
+        assert load_command(spec.name) is not None, spec.name
     for command in COMMANDS:
         result = cli(command, "--help")
         assert result.code == 0, command
@@ -34,18 +37,24 @@ def test_every_command_is_registered_and_has_help_with_an_example(cli):
 
 
 def _whole_app_says(*args: str) -> tuple[str, str]:
-    """What the whole app, every command inspected, prints for ``args``."""
+    """What the app prints for ``args`` with every command loaded and listed by Click itself
+    (each command's own help), not from the table."""
     import typer
+    from typer.core import TyperGroup
     from typer.testing import CliRunner
 
-    import lupus_guide.cli_journal  # noqa: F401 - registers `journal`
-    from lupus_guide import cli as cli_module
+    from lupus_guide.cli import app
 
+    group = typer.main.get_command(app)
+    ctx = typer.Context(group)
+    loaded = {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+    whole = TyperGroup(name=group.name, commands=loaded, params=group.params, help=group.help,
+                       callback=group.callback, invoke_without_command=True,
+                       context_settings=group.context_settings, rich_markup_mode=None)
     runner = CliRunner()
     with runner.isolation() as (out, err, _):
         try:
-            typer.main.get_command(cli_module.app).main(
-                list(args), prog_name="lupus-guide", standalone_mode=False)
+            whole.main(list(args), prog_name="lupus-guide", standalone_mode=False)
         except typer.TyperException as exc:
             print(exc.format_message(), file=sys.stderr)
         except typer.Exit:
@@ -56,8 +65,8 @@ def _whole_app_says(*args: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], []])
-def test_top_level_help_from_the_outline_is_the_whole_apps(cli, args):
-    # --help, --version and no words get an outline of the commands (no options inspected)
+def test_top_level_help_from_the_table_is_the_whole_apps(cli, args):
+    # --help and no words list the commands from the table (no command module imported)
     result = cli(*args)
     assert result.code == 0
     assert result.stdout == _whole_app_says(*args)[0]
@@ -141,7 +150,48 @@ def test_every_command_in_every_format(cli, command):
         elif fmt == "html":
             assert result.stdout.startswith("<!DOCTYPE html>")
             footer = result.stdout.split("<footer>")[1]
-            assert re.match(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.</footer>", footer)
+            assert re.match(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.</footer>",
+                            footer)
         else:
             flat = " ".join(result.stdout.split()).replace("\\", "").strip("*")
             assert re.search(r"Educational only.* last reviewed \d{4}-\d{2}-\d{2}\.\*?$", flat)
+
+
+def _leaf_commands():
+    """(path, Click command) for every command that runs, journal's included."""
+    from lupus_guide.cli.group import load_command
+
+    found = []
+
+    def visit(path, command):
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                visit(f"{path} {name}", sub)
+        else:
+            found.append((path, command))
+
+    for spec in TABLE:
+        visit(spec.name, load_command(spec.name))
+    return found
+
+
+def test_the_table_summary_is_each_commands_own_first_paragraph():
+    from lupus_guide.cli.group import load_command
+
+    for spec in TABLE:
+        own = " ".join((load_command(spec.name).help or "").split("\n\n")[0].split())
+        assert own == " ".join(spec.summary.split()), spec.name
+
+
+@pytest.mark.parametrize(("path", "command"), _leaf_commands(), ids=lambda v: str(v))
+def test_every_command_takes_the_shared_options_the_same_way(path, command):
+    options = {name: param for param in command.params for name in param.opts}
+    for name, short in (("--format", "-f"), ("--output", "-o"), ("--color", None),
+                        ("--clinic", None)):
+        assert name in options, (path, name)
+        if short:
+            assert short in options and options[short] is options[name], (path, short)
+    from lupus_guide.cli.options import ClinicOpt, ColorOpt, OutputOpt
+
+    for alias, name in ((OutputOpt, "--output"), (ColorOpt, "--color"), (ClinicOpt, "--clinic")):
+        assert options[name].help == alias.__metadata__[0].help, (path, name)

@@ -5,7 +5,7 @@ import statistics
 
 import pytest
 
-from lupus_guide.content import reference_problems
+from lupus_guide.content.merge import reference_problems
 
 
 def passages(content):
@@ -107,7 +107,22 @@ def test_plain_language_median_grade_8_or_lower(content):
 # Publishers the guide may cite (content brief: FDA/DailyMed, manufacturers' prescribing information
 # and patient sites, ACR, EULAR, LFA, MedlinePlus, NHS, and government pages on insurance). A host
 # matches when it is one of these or a subdomain of one.
-PRIMARY_PUBLISHERS = frozenset(["fda.gov", "nih.gov", "medlineplus.gov", "cdc.gov", "healthcare.gov", "medicare.gov", "cms.gov", "hhs.gov", "samhsa.gov", "988lifeline.org", "fcc.gov", "dol.gov", "nhs.uk", "nice.org.uk", "gov.uk", "ema.europa.eu", "rheumatology.org", "eular.org", "ard.bmj.com", "kidney.org", "kdigo.org", "lupus.org", "arthritis.org", "lupusresearch.org", "gsk.com", "gskpro.com", "gskforyou.com", "benlysta.com", "benlystahcp.com", "benlystasc.com", "astrazeneca.com", "astrazeneca-us.com", "saphnelo.com", "saphnelohcp.com", "azandmeapp.com", "gene.com", "genentech.com", "genentech-access.com", "rituxan.com", "rituxan-hcp.com", "rituxanforra.com", "rituxanforra-hcp.com", "racopay.com", "gazyva.com", "gazyva-hcp.com", "pfizer.com", "pfizermedicalinformation.com", "pfizerpro.com", "pfizerrxpathways.com", "ruxience.com", "truxima.com", "truximahcp.com", "teva.com", "tevausa.com", "riabni.com", "amgen.com", "amgenassist360.com", "baxter.com", "baxterpi.com", "roche.com", "biogen.com", "businesswire.com", "prnewswire.com", "panfoundation.org", "healthwellfoundation.org", "patientadvocate.org", "copays.org"])
+PRIMARY_PUBLISHERS = frozenset([
+    "fda.gov", "nih.gov", "medlineplus.gov", "cdc.gov", "healthcare.gov", "medicare.gov",
+    "cms.gov", "hhs.gov", "samhsa.gov", "988lifeline.org", "fcc.gov",
+    "dol.gov", "nhs.uk", "nice.org.uk", "gov.uk", "ema.europa.eu",
+    "rheumatology.org", "eular.org", "ard.bmj.com", "kidney.org", "kdigo.org", "lupus.org",
+    "arthritis.org", "lupusresearch.org", "gsk.com", "gskpro.com", "gskforyou.com",
+    "benlysta.com", "benlystahcp.com", "benlystasc.com", "astrazeneca.com",
+    "astrazeneca-us.com", "saphnelo.com", "saphnelohcp.com", "azandmeapp.com", "gene.com",
+    "genentech.com", "genentech-access.com", "rituxan.com", "rituxan-hcp.com",
+    "rituxanforra.com", "rituxanforra-hcp.com", "racopay.com", "gazyva.com", "gazyva-hcp.com",
+    "pfizer.com", "pfizermedicalinformation.com", "pfizerpro.com", "pfizerrxpathways.com",
+    "ruxience.com", "truxima.com", "truximahcp.com", "teva.com", "tevausa.com", "riabni.com",
+    "amgen.com", "amgenassist360.com", "baxter.com", "baxterpi.com", "roche.com", "biogen.com",
+    "businesswire.com", "prnewswire.com", "panfoundation.org", "healthwellfoundation.org",
+    "patientadvocate.org", "copays.org",
+])
 
 
 def _publisher_allowed(url: str) -> bool:

@@ -35,7 +35,8 @@ def _expected(doc):
 
 VIEWS = {
     "overview": lambda c: __import__("lupus_guide.views.therapies", fromlist=["x"]).overview(c),
-    "page": lambda c: __import__("lupus_guide.views.therapies", fromlist=["x"]).page(c, "rituximab"),
+    "page": lambda c: __import__("lupus_guide.views.therapies",
+                                 fromlist=["x"]).page(c, "rituximab"),
     "side-effects": lambda c: __import__("lupus_guide.views.therapies",
                                          fromlist=["x"]).side_effects(c, None),
     "prepare": lambda c: __import__("lupus_guide.views.prepare",

@@ -74,7 +74,8 @@ def test_symlink_loop(cli, pack):
 
 def test_dangling_symlink(cli, pack):
     (pack / "costs.yaml").symlink_to(pack / "nowhere.yaml")
-    one_clean_line(cli("costs", "--clinic", str(pack)), "costs.yaml", "links to a file that does not exist")
+    one_clean_line(cli("costs", "--clinic", str(pack)), "costs.yaml",
+                   "links to a file that does not exist")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -155,7 +156,8 @@ def test_closed_pipe_is_quiet():
     done = run_process(shell=f"{sys.executable} -m lupus_guide faq | head -1")
     assert done.returncode == 0
     assert done.stderr == b""
-    done = run_process(shell=f"set -o pipefail; {sys.executable} -m lupus_guide sources | head -c 10")
+    done = run_process(
+        shell=f"set -o pipefail; {sys.executable} -m lupus_guide sources | head -c 10")
     assert b"Traceback" not in done.stderr and b"BrokenPipe" not in done.stderr
 
 
@@ -172,14 +174,16 @@ def test_width_twenty_still_works(cli, command):
 SETTINGS = settings(max_examples=120, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.sampled_from(["no", "off", "1.10", "0100", "~", "rituximab"]))
+                    st.text(max_size=30),
+                    st.sampled_from(["no", "off", "1.10", "0100", "~", "rituximab"]))
 documents = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.sampled_from(["id", "entries", "items", "topics", "name", "phone", "text",
-                                         "stage", "question", "answer", "hide", "notes", "therapy",
-                                         "therapies", "sources", "zzz"]), children, max_size=5)),
+        st.dictionaries(st.sampled_from(["id", "entries", "items", "topics", "name", "phone",
+                                         "text", "stage", "question", "answer", "hide", "notes",
+                                         "therapy", "therapies", "sources", "zzz"]),
+                        children, max_size=5)),
     max_leaves=25)
 FILES = ["clinic.yaml", "faq.yaml", "checklists.yaml", "costs.yaml", "therapies.yaml"]
 

@@ -57,7 +57,7 @@ def test_help_and_version_import_no_content_and_no_rich(warm_home, args):
 
 @pytest.mark.parametrize("args", [["therapies"], ["therapies", "belimumab"], ["faq", "pain"],
                                   ["prepare"], ["side-effects"], ["costs"], ["care"],
-                                  ["search", "fever"], ["sources"], ["validate"], ["paths"],
+                                  ["search", "fever"], ["sources"], ["paths"],
                                   ["handout", "rituximab"],
                                   ["schedule", "belimumab", "--start", "2027-01-04"]])
 def test_json_output_imports_neither_rich_nor_yaml_once_cached(warm_home, args):
@@ -81,3 +81,24 @@ def test_uncoloured_table_output_needs_no_rich(warm_home):
 
 def test_first_run_builds_from_yaml(tmp_path):
     assert imported(modules_after(tmp_path, "faq", "--format", "json"), "yaml")
+
+
+def test_validate_reads_the_yaml_every_time(warm_home):
+    # validate runs the thorough check, never answered from the cache (test_cache.py: cold = warm)
+    modules = modules_after(warm_home, "validate", "--format", "json")
+    assert imported(modules, "yaml")
+    assert not imported(modules, "rich")
+
+
+def test_a_cached_load_imports_no_checking_merging_or_walking(warm_home):
+    modules = modules_after(warm_home, "therapies", "--format", "json")
+    for module in ("lupus_guide.content.merge", "lupus_guide.content.validation",
+                   "lupus_guide.content.walk", "lupus_guide.content.yamlsafe"):
+        assert module not in modules, module
+
+
+def test_the_content_package_names_resolve():
+    import lupus_guide.content as content
+
+    for name in content.__all__:
+        assert getattr(content, name) is not None, name

@@ -80,8 +80,8 @@ def test_export_formats(cli, home, fmt, check):
 
 def test_summary_flags_symptoms_the_guide_lists(cli, home):
     add(cli, "infusion", "--therapy", "rituximab", "--date", "2027-01-04")
-    add(cli, "reaction", "--symptom", "chest pain", "--severity", "severe", "--therapy", "rituximab",
-        "--date", "2027-01-04")
+    add(cli, "reaction", "--symptom", "chest pain", "--severity", "severe",
+        "--therapy", "rituximab", "--date", "2027-01-04")
     add(cli, "reaction", "--symptom", "tired", "--severity", "mild", "--therapy", "rituximab",
         "--date", "2027-01-05")
     add(cli, "call", "--with", "insurer", "--about", "appeal", "--follow-up", "2099-01-01")
@@ -123,8 +123,10 @@ def test_a_damaged_journal_is_never_overwritten_and_never_quoted(cli, home):
     assert (home / "journal.sqlite3").read_bytes() == damaged
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t"),
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"))
+                    | st.sampled_from("\n\t"),
                     min_size=1, max_size=200).filter(lambda t: t.strip()))
 def test_any_text_round_trips_through_the_commands(cli, tmp_path_factory, monkeypatch, text):
     monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.mktemp("home")))
@@ -148,7 +150,8 @@ def test_summary_against_the_usual_schedule(cli, home):
     start = dt.date.today() - dt.timedelta(days=70)  # doses due at 0, 14, 28 and 56 days
     due = [start + dt.timedelta(days=d) for d in (0, 14, 28, 56)]
     add(cli, "infusion", "--therapy", "belimumab", "--date", due[0].isoformat())
-    add(cli, "infusion", "--therapy", "belimumab", "--date", (due[1] + dt.timedelta(days=2)).isoformat())
+    add(cli, "infusion", "--therapy", "belimumab", "--date",
+        (due[1] + dt.timedelta(days=2)).isoformat())
     add(cli, "infusion", "--therapy", "belimumab", "--date", due[3].isoformat())
     add(cli, "infusion", "--therapy", "rituximab", "--date", due[2].isoformat())  # another therapy
     data = cli("journal", "summary", "--therapy", "Benlysta", "--start", start.isoformat(),
@@ -164,3 +167,18 @@ def test_summary_start_needs_a_therapy(cli, home):
     add(cli, "note", "x")
     result = cli("journal", "summary", "--start", "2027-01-01")
     assert result.code == 2 and "--therapy" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["export"], ["summary"]])
+def test_dash_o_htm_means_html_for_every_journal_command(cli, home, tmp_path, command):
+    add(cli, "note", "a note")
+    target = tmp_path / "out.htm"
+    result = cli("journal", *command, "-o", str(target))
+    assert result.code == 0, result.stderr
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_every_journal_command_takes_a_clinic_pack(cli, home):
+    entry = add(cli, "note", "a note", "--clinic", "examples/clinic-pack")
+    shown = cli("journal", "show", str(entry), "--clinic", "examples/clinic-pack")
+    assert shown.code == 0 and "Riverside Infusion Center" in shown.stdout

@@ -101,7 +101,8 @@ def test_errors_never_quote_the_journal():
         assert "secret" not in error.line()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300), therapy=st.one_of(st.none(), st.text(max_size=40)))
 def test_any_text_comes_back_the_same(tmp_path_factory, text, therapy):
     path = tmp_path_factory.mktemp("j") / "journal.sqlite3"

@@ -1,10 +1,12 @@
 """Property tests for the rules of lookup and search."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lupus_guide.errors import GuideError, NotFound, UsageError
-from lupus_guide.lookup import find_therapy, search_all, therapy_names
+from lupus_guide.find import find_therapy, name_parts, therapy_names
+from lupus_guide.search import search_all
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -49,7 +51,7 @@ def test_unknown_names_fail_with_one_clean_line(content, name):
        text=st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=80))
 def test_the_quick_filter_never_hides_a_match(query, text):
     """Skipping fields that hold none of the query's clues must not change any score."""
-    from lupus_guide import lookup
+    from lupus_guide import search as lookup
 
     wanted = lookup.terms(query)
     fields = [(set(lookup.terms(text)), text.casefold(), 1.0)]
@@ -58,3 +60,42 @@ def test_the_quick_filter_never_hides_a_match(query, text):
         slow = sum(max(lookup._term_score(t, w) for w, _, _ in fields) for t in wanted)
     if slow > 0:
         assert lookup.score_fields(query, [(text, 1.0)]) > 0
+
+
+def _every_written_name():
+    """Every brand, biosimilar and other name as the content writes it, with its therapy."""
+    from lupus_guide.content import load_content
+
+    content = load_content()
+    return [(t.id, written) for t in content.therapies
+            for written in (*t.brand_names, *t.biosimilars, *t.other_names)]
+
+
+@pytest.mark.parametrize(("therapy_id", "written"), _every_written_name())
+def test_every_written_name_is_found_without_its_note(content, therapy_id, written):
+    shared = {n.casefold() for t in content.therapies if t.id != therapy_id
+              for n in therapy_names(t)}
+    for name in name_parts(written):
+        assert "(" not in name and ")" not in name, name
+        if name.casefold() in shared:
+            continue  # a name more than one therapy goes by (anti-CD20): asked which
+        for typed in (name, name.upper(), name.lower()):
+            assert find_therapy(content.therapies, typed).id == therapy_id, typed
+
+
+@pytest.mark.parametrize(("typed", "therapy_id"), [
+    ("cytoxan", "cyclophosphamide"), ("neosar", "cyclophosphamide"),
+    ("endoxan", "cyclophosphamide"), ("procytox", "cyclophosphamide"),
+    ("mabthera", "rituximab"), ("gazyvaro", "obinutuzumab"), ("Truxima", "rituximab"),
+    ("rituximab-abbs", "rituximab"),
+    ("methylprednisolone sodium succinate", "methylprednisolone"),
+])
+def test_names_that_carried_a_note_are_found(content, typed, therapy_id):
+    assert find_therapy(content.therapies, typed).id == therapy_id
+
+
+@pytest.mark.parametrize("typed", ["cytoxn", "mabtera", "gazyvar", "endoxann"])
+def test_did_you_mean_never_offers_a_note(content, typed):
+    with pytest.raises(NotFound) as caught:
+        find_therapy(content.therapies, typed)
+    assert "(" not in caught.value.hint and "Did you mean" in caught.value.hint

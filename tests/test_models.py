@@ -15,7 +15,7 @@ from lupus_guide.errors import ContentError
 def pack(tmp_path):
     """A writable copy of the bundled content."""
     root = resources.files("lupus_guide").joinpath("data")
-    from lupus_guide.content import CONTENT_FILES
+    from lupus_guide.content.kinds import BUNDLE_STEMS as CONTENT_FILES
 
     for name in CONTENT_FILES:
         (tmp_path / f"{name}.yaml").write_bytes(root.joinpath(f"{name}.yaml").read_bytes())
@@ -103,7 +103,7 @@ def test_missing_file_is_an_error(pack):
 
 
 def test_content_error_from_cli_is_one_line(cli, monkeypatch, pack):
-    import lupus_guide.content as content_module
+    import lupus_guide.content.layers as content_module
 
     (pack / "care.yaml").write_text("topics: [\n")
     monkeypatch.setattr(content_module, "bundled_layer", lambda: Layer("bundled", pack))

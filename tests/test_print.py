@@ -7,9 +7,8 @@ import shutil
 import subprocess
 
 import pytest
+from content_ids import THERAPY_IDS as THERAPIES
 
-THERAPIES = ["belimumab", "anifrolumab", "rituximab", "obinutuzumab", "cyclophosphamide",
-             "methylprednisolone"]
 TOOLS = ("chromium", "pdftotext", "pdfinfo")
 
 
@@ -48,7 +47,8 @@ def printer(tmp_path_factory):
 def test_printed_handout_has_every_section(cli, printer, therapy):
     work, to_pdf = printer
     html_file = work / f"handout-{therapy}.html"
-    assert cli("handout", therapy, "--clinic", "examples/clinic-pack", "-o", str(html_file)).code == 0
+    assert cli("handout", therapy, "--clinic", "examples/clinic-pack",
+               "-o", str(html_file)).code == 0
     text, _pages, size = to_pdf(html_file)
     flat = " ".join(text.split())
     for words in ("Riverside Infusion Center", "555-0100", "what to know", "What it is",
@@ -70,7 +70,8 @@ def test_boxed_warning_is_printed_where_the_label_has_one(cli, printer):
 
 
 @pytest.mark.parametrize("therapy", THERAPIES)
-@pytest.mark.parametrize("pack", [[], ["--clinic", "examples/clinic-pack"]], ids=["bundled", "clinic"])
+@pytest.mark.parametrize("pack", [[], ["--clinic", "examples/clinic-pack"]],
+                         ids=["bundled", "clinic"])
 def test_prepare_checklist_fits_on_one_letter_page(cli, printer, therapy, pack):
     work, to_pdf = printer
     html_file = work / f"prepare-{therapy}-{len(pack)}.html"

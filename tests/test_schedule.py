@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lupus_guide.schedule import MAX_DOSES, add_months, course_length, phase_of, plan
+from lupus_guide.planning import MAX_DOSES, add_months, course_length, phase_of, plan
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -113,7 +113,8 @@ def test_every_output_says_the_care_team_decides(cli, fmt):
     (["schedule", "belimumab", "--start", "2027-01-04", "--until", "2026-01-01"], "is before"),
     (["schedule", "belimumab"], "Give --start DATE"),
     (["schedule", "belimumab", "--from-dose", "4"], "--last DATE"),
-    (["schedule", "cyclophosphamide", "--from-dose", "9", "--last", "2027-01-01"], "--from-dose must"),
+    (["schedule", "cyclophosphamide", "--from-dose", "9", "--last", "2027-01-01"],
+     "--from-dose must"),
     (["schedule", "belimumab", "--start", "2027-01-04", "--ics", "x.ics", "--time", "25:00"],
      "not a time"),
     (["schedule", "belimumab", "--start", "2027-01-04", "--ics", "x.ics", "--time", "09:00",

@@ -1,4 +1,6 @@
-"""Golden output of the renderers, width 80, in colour and without (update: pytest --snapshot-update)."""
+"""Golden output of the renderers, width 80, in colour and without.
+
+Update: pytest --snapshot-update"""
 
 import pytest
 

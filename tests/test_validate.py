@@ -17,7 +17,8 @@ PLANTED = {
     "missing-phone": ("clinic.yaml", 'missing required key "phone"', 1),
     "bad-stage": ("checklists.yaml", "Invalid enum value 'later'", 3),
     "duplicate-id": ("checklists.yaml", "duplicate id 'bring-book' (first used on line 2)", 5),
-    "hide-unknown-therapy": ("clinic.yaml", 'unknown id \'rituximabb\'; did you mean "rituximab"', 4),
+    "hide-unknown-therapy": ("clinic.yaml",
+                             'unknown id \'rituximabb\'; did you mean "rituximab"', 4),
     "note-unknown-therapy": ("clinic.yaml", "unknown therapy 'benlysta'", 4),
     "item-unknown-therapy": ("checklists.yaml", "unknown therapy 'gazyvaa'", 2),
     "replaces-bundled-therapy": ("therapies.yaml", "cannot replace it", 2),
@@ -67,7 +68,8 @@ def test_validate_reports_every_problem_not_just_the_first(cli, tmp_path):
 def test_human_output_lists_file_line_column(cli):
     result = cli("validate", str(PACKS / "unknown-key"), "--format", "plain")
     assert result.code == 4
-    assert "unknown-key/clinic.yaml:3:19: $.after_hours_phon: unknown key" in " ".join(result.stdout.split())
+    flat = " ".join(result.stdout.split())
+    assert "unknown-key/clinic.yaml:3:19: $.after_hours_phon: unknown key" in flat
 
 
 def test_clean_bundled_content_without_a_pack(cli):

@@ -90,7 +90,7 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
     length = 0  # characters so far, for the bold spans
 
     def rule(kind: str) -> str:
-        left, line, cross, right = chars[kind]
+        left, line, cross, right = tuple(chars[kind])
         return left + cross.join(line * (w + 2) for w in widths) + right + "\n"
 
     def add(text: str) -> None:
@@ -99,7 +99,7 @@ def box_table(columns: list[str], rows: list[list[str]], width: int, unicode: bo
         length += len(text)
 
     def row(cells: list[str], kind: str, header: bool) -> None:
-        edge, inner, _ = chars[kind]
+        edge, inner, _ = tuple(chars[kind])
         joint = f" {inner} "
         wrapped = [_cell(cell, w) for cell, w in zip(cells, widths)]
         for number in range(max(len(lines) for lines in wrapped)):

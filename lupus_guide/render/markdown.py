@@ -64,7 +64,8 @@ def _join(blocks: list[list[str]]) -> str:
     """Blocks apart by blank lines; the items of one list stay together."""
     parts = []
     for lines in blocks:
-        parts.append("\n".join(lines) if lines and lines[0].startswith("- ") else "\n\n".join(lines))
+        tight = bool(lines) and lines[0].startswith("- ")
+        parts.append("\n".join(lines) if tight else "\n\n".join(lines))
     return "\n\n".join(p for p in parts if p)
 
 

@@ -26,14 +26,15 @@ def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Bullets):
         return [line for item in block.items for line in _wrap(item, width, "- ", "  ")]
     if isinstance(block, d.Checklist):
-        lines = []
-        for text, detail in block.items:
-            lines += _wrap(text, width, "[ ] ", "    ")
+        lines: list[str] = []
+        for item, detail in block.items:
+            lines += _wrap(item, width, "[ ] ", "    ")
             if detail:
                 lines += _wrap(detail, width, "    ", "    ")
         return lines
     if isinstance(block, d.Fields):
-        return [line for label, value in block.rows for line in _wrap(f"{label}: {value}", width, "", "  ")]
+        return [line for label, value in block.rows
+                for line in _wrap(f"{label}: {value}", width, "", "  ")]
     if isinstance(block, d.Callout):
         lines = _wrap(f"{marker(block.kind, False)} {block.title.upper()}", width)
         if block.text:

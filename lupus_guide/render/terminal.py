@@ -104,14 +104,15 @@ def _codes(style: str) -> tuple[str, str]:
     from rich.color import ColorSystem
     from rich.style import Style
 
-    before, _, after = Style.parse(style).render("\0", color_system=ColorSystem.STANDARD).partition("\0")
+    rendered = Style.parse(style).render("\0", color_system=ColorSystem.STANDARD)
+    before, _, after = rendered.partition("\0")
     return before, after
 
 
 def _boxed(page: _Page, title: str, lines: list[tuple[str, str]], width: int, unicode: bool,
            style: str = "", title_style: str = "") -> None:
     """A box around finished lines, its title in the top edge (Rich's "rounded" panel look)."""
-    tl, tr, bl, br, across, down = ROUNDED if unicode else ASCII_BOX
+    tl, tr, bl, br, across, down = tuple(ROUNDED if unicode else ASCII_BOX)
     inner = width - 4
     title = title if cell_len(title) <= width - 6 else title[: width - 7] + "…"
     page.add(tl + across + " ", style)

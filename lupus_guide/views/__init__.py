@@ -1,15 +1,44 @@
 """What each command shows: plain functions from content to a ``Result``.
 
-A ``Result`` holds the records (for JSON) and a ``Document`` (for people). Commands in ``cli.py``
-call one of these functions and hand the result to a renderer.
+A ``Result`` holds the records (for JSON) and a ``Document`` (for people). A command calls one of
+these functions and hands the result to a renderer. Each view declares the parts of the content
+it reads (``@reads``), so that a command decodes only those from the cache. No view imports
+another: what several of them show is in ``views/blocks.py``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from lupus_guide._imports import msgspec
+import msgspec
+
 from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
+from lupus_guide.messages import say
+
+View = TypeVar("View", bound=Callable[..., Any])
+_READS: dict[Callable[..., Any], frozenset[str] | None] = {}
+
+
+def reads(*parts: str) -> Callable[[View], View]:
+    """Declare the content parts (``content.kinds.LIST_STEMS``) a view reads; none: all of them."""
+
+    def declare(view: View) -> View:
+        _READS[view] = frozenset(parts) if parts else None
+        return view
+
+    return declare
+
+
+def parts_read_by(*views: Callable[..., Any]) -> frozenset[str] | None:
+    """The parts these views read together (None: every part)."""
+    found: set[str] = set()
+    for view in views:
+        parts = _READS[view]
+        if parts is None:
+            return None
+        found |= parts
+    return frozenset(found)
 
 
 class Result(msgspec.Struct):
@@ -24,7 +53,7 @@ class Result(msgspec.Struct):
 
 def footer(content) -> str:
     guide = content.guide
-    return f"{guide.disclaimer} Content last reviewed {guide.last_reviewed}."
+    return say("frame.footer", disclaimer=guide.disclaimer, date=guide.last_reviewed)
 
 
 def header(content) -> str:
@@ -32,9 +61,9 @@ def header(content) -> str:
     clinic = content.clinic
     if clinic is None:
         return ""
-    parts = [clinic.name, f"Phone {clinic.phone}"]
+    parts = [clinic.name, say("frame.phone", phone=clinic.phone)]
     if clinic.after_hours_phone:
-        parts.append(f"After hours {clinic.after_hours_phone}")
+        parts.append(say("frame.after_hours", phone=clinic.after_hours_phone))
     if clinic.address:
         parts.append(clinic.address)
     return " · ".join(parts)

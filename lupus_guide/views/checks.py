@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lupus_guide.document import Bullets, Document, Fields, Heading, Paragraph
 from lupus_guide.errors import ExitCode
+from lupus_guide.messages import say
 from lupus_guide.views import Result
 
 
@@ -17,46 +18,42 @@ def validate(env, folder: str | None) -> Result:
     if target is not None:
         layers.append(clinic_layer(target))
     problems = _problems(layers, paths.cache_dir)
-    checked = ["the bundled content"] + ([f"the clinic pack {layers[1].root}"] if target else [])
-    title = "Checked " + " and ".join(checked)
+    title = (say("validate.checked_pack", pack=layers[1].root) if target
+             else say("validate.checked_bundled"))
     doc = Document(title=title)
     doc.add(Heading(title))
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        doc.add(Paragraph(f"{count} found:"), Bullets([p.text() for p in problems]),
-                Paragraph("Fix each one, then run lupus-guide validate again. "
-                          "The guide for pack authors: docs/clinic-packs.md"))
+        found = say("validate.found_one" if len(problems) == 1 else "validate.found",
+                    count=len(problems))
+        doc.add(Paragraph(found), Bullets([p.text() for p in problems]),
+                Paragraph(say("validate.fix")))
     else:
-        doc.add(Paragraph("No problems found."))
+        doc.add(Paragraph(say("validate.none")))
     data = {"ok": not problems, "checked": [str(layer.root) for layer in layers],
             "problems": [p.to_dict() for p in problems]}
     return Result("validate", data, doc, ExitCode.CONTENT if problems else ExitCode.OK)
 
 
 def _problems(layers, cache_dir) -> list:
-    """Every problem in these layers. A cache made from exactly these bytes means none: the cache
-    is only written after the same files loaded without a single problem."""
-    from lupus_guide import cache
-    from lupus_guide.content import CONTENT_FILES, PACK_FILES, check_layers, load_content
+    """Every problem in these layers, from the thorough check of every file: never from the
+    cache, whose fast load accepts what the thorough check flags (a YAML 1.1 `yes`, say)."""
+    from lupus_guide.content import check_layers, load_content
 
-    key = cache.fingerprint(layers, PACK_FILES, CONTENT_FILES)
-    if key and cache.read(cache_dir, layers, key, parts=frozenset()) is not None:
-        return []
     problems = check_layers(layers)
     if not problems:
-        load_content(layers, cache_dir=cache_dir)  # keep it for the next run
+        load_content(layers, cache_dir=cache_dir)  # keep it for the next command
     return problems
 
 
 def paths(env) -> Result:
     """Where the bundled content, the active clinic pack, the cache and user data live."""
     found = env.paths()
-    clinic = (f"{found.clinic} (from {found.clinic_from})" if found.clinic else
-              "none (use --clinic DIR or set LUPUS_GUIDE_CLINIC)")
-    rows = [("Bundled content", found.bundled), ("Clinic pack", clinic),
-            ("User data", str(found.data_dir)), ("Cache", str(found.cache_dir))]
-    doc = Document(title="Paths")
-    doc.add(Heading("Where lupus-guide keeps things"), Fields(rows))
+    clinic = (say("paths.from", pack=found.clinic, source=found.clinic_from) if found.clinic else
+              say("paths.no_pack"))
+    rows = [(say("paths.bundled"), found.bundled), (say("paths.pack"), clinic),
+            (say("paths.data"), str(found.data_dir)), (say("paths.cache"), str(found.cache_dir))]
+    doc = Document(title=say("paths.title"))
+    doc.add(Heading(say("paths.heading")), Fields(rows))
     data = {"bundled": found.bundled, "clinic": str(found.clinic) if found.clinic else None,
             "clinic_from": found.clinic_from or None, "data_dir": str(found.data_dir),
             "cache_dir": str(found.cache_dir)}

@@ -1,11 +1,14 @@
-"""`faq` and `search`."""
+"""`faq`: the questions people ask, and the answers that match."""
 
 from __future__ import annotations
 
 from lupus_guide.document import Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
-from lupus_guide.lookup import clean_query, find_therapy, printable, search_all, search_faq
-from lupus_guide.views import Result, new_document, source_rows, to_data
+from lupus_guide.find import find_therapy
+from lupus_guide.inputs import clean_query, printable
+from lupus_guide.messages import say
+from lupus_guide.search import search_faq
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
 
 def _filtered(content, topic: str | None, therapy: str | None):
@@ -15,11 +18,10 @@ def _filtered(content, topic: str | None, therapy: str | None):
         known = sorted({t for e in content.faq for t in e.topics})
         wanted = topic.strip().casefold()
         if wanted not in known:
-            import difflib
+            from lupus_guide.suggest import did_you_mean
 
-            close = difflib.get_close_matches(wanted, known, n=1)
-            hint = f'Did you mean "{close[0]}"?' if close else "Topics: " + ", ".join(known)
-            raise NotFound(f'No FAQ topic named "{printable(topic)}".', hint)
+            hint = did_you_mean(wanted, known, say("faq.topics", topics=", ".join(known)))
+            raise NotFound(say("faq.no_topic", topic=printable(topic)), hint)
         entries = [e for e in entries if wanted in e.topics]
     if therapy is not None:
         chosen = find_therapy(content.therapies, therapy)
@@ -27,20 +29,21 @@ def _filtered(content, topic: str | None, therapy: str | None):
     return entries
 
 
+@reads("faq", "therapies")
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
     """The list of questions, or the answers that match ``text``, best first."""
     entries = _filtered(content, topic, therapy)
-    doc = new_document(content, "Questions people ask")
+    doc = new_document(content, say("faq.title"))
     if text is None:
-        doc.add(Heading("Questions people ask"),
-                Table(["Question", "Topics"], [[e.question, ", ".join(e.topics)] for e in entries]),
-                Paragraph("For an answer: lupus-guide faq WORDS (for example: lupus-guide faq eat)"))
+        doc.add(Heading(say("faq.title")),
+                Table([say("faq.column.question"), say("faq.column.topics")],
+                      [[e.question, ", ".join(e.topics)] for e in entries]),
+                Paragraph(say("faq.for_an_answer")))
         return Result("faq", [to_data(e) for e in entries], doc)
     hits = search_faq(entries, text)
     if not hits:
-        raise NotFound(f'No question matches "{printable(text)}".',
-                       "Try fewer words, or run `lupus-guide faq` to see every question.")
-    doc.add(Heading(f'Answers for "{text}"'))
+        raise NotFound(say("faq.no_match", text=printable(text)), say("faq.no_match_hint"))
+    doc.add(Heading(say("faq.answers_for", text=text)))
     for hit in hits:
         entry = hit.item
         doc.add(Heading(entry.question, 2), *[Paragraph(p) for p in _paragraphs(entry.answer)],
@@ -50,29 +53,3 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
-def search(content, text: str) -> Result:
-    """Everything in the guide that matches ``text``, best first, saying where each hit is."""
-    hits = search_all(content, text)
-    if not hits:
-        raise NotFound(f'Nothing in the guide matches "{printable(text)}".',
-                       "Try another word, or `lupus-guide faq` for the list of questions.")
-    data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,
-             "score": round(h.score, 3), "snippet": h.snippet} for h in hits]
-
-    def document():
-        doc = new_document(content, f'Search: "{text}"')
-        doc.add(Heading(f'Search results for "{text}"'))
-        doc.add(Table(["Where", "What"], [[h.where, _shorten(h.title, h.snippet)] for h in hits]))
-        return doc
-
-    return Result("search", data, document)
-
-
-def _shorten(title: str, snippet: str, limit: int = 160) -> str:
-    snippet = " ".join(snippet.split())
-    if len(snippet) > limit:
-        snippet = snippet[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return f"{title}\n{snippet}" if snippet and snippet != title else title
-

@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lupus_guide.document import Callout, Checklist, Fields, Heading, Paragraph
-from lupus_guide.lookup import find_therapy
-from lupus_guide.views import Result, new_document, to_data
-
-STAGES = ("before", "during", "after")
-STAGE_TITLES = {
-    "before": "Before the infusion",
-    "during": "During the infusion",
-    "after": "After the infusion",
-}
+from lupus_guide.find import find_therapy
+from lupus_guide.messages import say
+from lupus_guide.views import Result, new_document, reads, to_data
+from lupus_guide.views.blocks import STAGE_TITLES, STAGES, checklist_rows, stage_items
 
 
-def stage_items(content, therapy, stage: str) -> list:
-    """The checklist items of one stage: the general ones, and those of ``therapy`` if given."""
-    return [i for i in content.checklists if i.stage == stage
-            and (not i.therapies or (therapy is not None and therapy.id in i.therapies))]
-
-
-def checklist_rows(content, items: list, stage: str) -> list[tuple[str, str]]:
-    """(text, detail) rows for check boxes, with the clinic's "what to bring" before an infusion."""
-    rows = [(i.text, i.detail) for i in items]
-    if stage == "before" and content.clinic is not None:
-        rows += [(f"Bring: {thing}", f"Asked by {content.clinic.name}.")
-                 for thing in content.clinic.what_to_bring]
-    return rows
-
-
+@reads("checklists", "therapies")
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
     """General checklist items, plus the items for one therapy when one is named."""
     chosen = find_therapy(content.therapies, therapy) if therapy is not None else None
     stages = [stage] if stage else list(STAGES)
-    title = "Infusion checklist" + (f": {chosen.display_name}" if chosen else "")
+    title = say("prepare.title") + (f": {chosen.display_name}" if chosen else "")
     doc = new_document(content, title)
     doc.kind = "checklist"
     doc.add(Heading(title))
-    data = {"therapy": chosen.id if chosen else None, "stages": {}}
+    data: dict[str, Any] = {"therapy": chosen.id if chosen else None, "stages": {}}
     for name in stages:
         items = stage_items(content, chosen, name)
         data["stages"][name] = [to_data(i) for i in items]
@@ -45,17 +28,17 @@ def checklist(content, therapy: str | None = None, stage: str | None = None) -> 
             data["what_to_bring"] = list(content.clinic.what_to_bring)
         doc.add(Heading(STAGE_TITLES[name], 2), Checklist(checklist_rows(content, items, name)))
     if chosen is None:
-        doc.add(Paragraph("For the items that go with one therapy: "
-                          "lupus-guide prepare --therapy NAME"))
+        doc.add(Paragraph(say("prepare.one_therapy")))
     notes = content.notes_for(None) + (content.notes_for(chosen.id) if chosen else [])
     if notes:
-        doc.add(Callout("info", f"From {content.clinic.name}", "", notes))
+        doc.add(Callout("info", say("clinic.from", clinic=content.clinic.name), "", notes))
         data["clinic_notes"] = notes
     if content.clinic is not None:
         clinic = content.clinic
-        details = [("Call", clinic.phones())]
-        details += [(label, value) for label, value in (("Address", clinic.address),
-                    ("Hours", clinic.hours), ("Parking", clinic.parking)) if value]
-        doc.add(Heading(f"Your infusion center: {clinic.name}", 2), Fields(details))
-    doc.add(Paragraph("Follow your infusion center's instructions when they differ from this list."))
+        details = [(say("clinic.call"), clinic.phones())]
+        details += [(label, value) for label, value in (
+            (say("clinic.address"), clinic.address), (say("clinic.hours"), clinic.hours),
+            (say("clinic.parking"), clinic.parking)) if value]
+        doc.add(Heading(say("clinic.your_center", clinic=clinic.name), 2), Fields(details))
+    doc.add(Paragraph(say("prepare.follow_center")))
     return Result("prepare", data, doc)

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
-from lupus_guide.views import Result, new_document
+from lupus_guide.messages import say
+from lupus_guide.views import Result, new_document, reads
+
+# Where a citation is, as `sources` says it; the regimens' sources are shown by `schedule`.
+PLACES = {"therapies": "therapies {id}: {field}", "checklists": "prepare: {id}",
+          "faq": "faq: {id}", "costs": "costs: {id}", "care": "care: {id}"}
 
 
 def cited_places(content):
     """(source, where it is cited) for every citation in the guide."""
-    for t in content.therapies:
-        for field_name, section in t.sections():
-            for src in section.sources:
-                yield src, f"therapies {t.id}: {field_name.replace('_', ' ')}"
-    for item in content.checklists:
-        for src in item.sources:
-            yield src, f"prepare: {item.id}"
-    for entry in content.faq:
-        for src in entry.sources:
-            yield src, f"faq: {entry.id}"
-    for kind in ("costs", "care"):
-        for topic in getattr(content, kind):
-            for src in topic.sources:
-                yield src, f"{kind}: {topic.id}"
+    from lupus_guide.content.walk import walk
+
+    for passage in walk(content):
+        if passage.kind in PLACES:
+            place = PLACES[passage.kind].format(id=passage.id,
+                                                field=passage.field.replace("_", " "))
+            for src in passage.sources:
+                yield src, place
 
 
+@reads()  # every part: each one cites sources
 def sources(content) -> Result:
     by_url: dict[str, dict] = {}
     for src, place in cited_places(content):
@@ -35,13 +35,13 @@ def sources(content) -> Result:
     records = sorted(by_url.values(), key=lambda r: r["title"].casefold())
 
     def document():
-        doc = new_document(content, "Sources")
-        count = f"{len(records)} source{'s' if len(records) != 1 else ''}"
-        doc.add(Heading("Sources"),
-                Paragraph(f"{count}. Each fact in the guide names where it comes from."))
+        doc = new_document(content, say("heading.sources"))
+        count = say("sources.count_one" if len(records) == 1 else "sources.count",
+                    count=len(records))
+        doc.add(Heading(say("heading.sources")), Paragraph(count))
         for r in records:
             doc.add(Heading(r["title"], 2),
-                    Paragraph(f"{r['url']}  (checked {r['checked']})"),
+                    Paragraph(say("sources.checked", url=r["url"], date=r["checked"])),
                     Bullets(r["supports"]))
         return doc
 

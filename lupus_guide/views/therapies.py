@@ -2,65 +2,58 @@
 
 from __future__ import annotations
 
-from lupus_guide.document import Bullets, Callout, Fields, Heading, PageBreak, Paragraph, Table
-from lupus_guide.lookup import find_therapy
-from lupus_guide.views import Result, new_document, source_rows, to_data
+from lupus_guide.document import Bullets, Fields, Heading, PageBreak, Paragraph, Table
+from lupus_guide.find import find_therapy
+from lupus_guide.messages import say
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data
+from lupus_guide.views.blocks import clinic_notes, side_effect_callouts, therapy_record
 
-STATUS_LABEL = {
-    "approved": "FDA-approved",
-    "off-label": "off-label in the US",
-    "not-approved": "not FDA-approved",
-}
-
-
-def therapy_record(therapy) -> dict:
-    """A therapy as JSON data: every field, plus all of its sources in one list."""
-    record = to_data(therapy)
-    record["display_name"] = therapy.display_name
-    record["sources"] = to_data(therapy.all_sources())
-    return record
+STATUS_LABEL = {status: say(f"status.{status}")
+                for status in ("approved", "off-label", "not-approved")}
 
 
 def boxed_summary(therapy) -> str:
     box = therapy.boxed_warning
     if not box.items:
-        return "None on the label"
-    return box.short or f"Yes ({len(box.items)}): see `lupus-guide therapies {therapy.id}`"
+        return say("boxed.none")
+    return box.short or say("boxed.yes", count=len(box.items), id=therapy.id)
 
 
 def approval_summary(therapy) -> str:
     approval = therapy.approval
-    return f"SLE: {STATUS_LABEL[approval.sle_status]}\nLN: {STATUS_LABEL[approval.ln_status]}"
+    return say("approval.summary", sle=STATUS_LABEL[approval.sle_status],
+               ln=STATUS_LABEL[approval.ln_status])
 
 
 def how_given(therapy) -> str:
     parts = [", ".join(therapy.routes), therapy.schedule.usual]
     if therapy.schedule.infusion_time:
-        parts.append(f"Infusion time: {therapy.schedule.infusion_time}")
+        parts.append(say("given.infusion_time", time=therapy.schedule.infusion_time))
     return "\n".join(parts)
 
 
+@reads("therapies")
 def overview(content) -> Result:
     """The side-by-side comparison of every therapy."""
-    columns = ["Therapy", "How it works", "Approved for", "How it is given",
-               "Common side effects", "Boxed warning"]
+    columns = [say(f"overview.column.{n}") for n in ("therapy", "works", "approved", "given",
+                                                      "common", "boxed")]
     rows = []
     for t in content.listed_therapies():
         # One short line each, so a narrow name column never breaks a word.
         name = "\n".join([t.generic_name, *(f"({brand})" for brand in t.brand_names)])
         if t.biosimilars:
-            name += "\nBiosimilars:\n" + "\n".join(b.split(" (")[0] for b in t.biosimilars)
+            name += f"\n{say('overview.biosimilars')}\n" + "\n".join(
+                b.split(" (")[0] for b in t.biosimilars)
         # An empty cell could read as "none": say where the answer is instead.
         common = (", ".join(t.common_side_effects.items[:4])
-                  or f"Not listed here: ask your care team (lupus-guide side-effects {t.id})")
-        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common, boxed_summary(t)])
-    doc = new_document(content, "Infusion therapies for lupus")
+                  or say("overview.common_not_listed", id=t.id))
+        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common,
+                     boxed_summary(t)])
+    doc = new_document(content, say("overview.title"))
     doc.add(
-        Heading("Infusion therapies for lupus"),
+        Heading(say("overview.title")),
         Table(columns, rows),
-        Paragraph("SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the kidneys). "
-                  "Schedules are the usual ones on the label; your own schedule comes from your care "
-                  "team. For one therapy in full: lupus-guide therapies NAME"),
+        Paragraph(say("overview.note")),
     )
     return Result("therapies", [therapy_record(t) for t in content.listed_therapies()], doc)
 
@@ -76,44 +69,7 @@ def _section(title: str, section, lead: str = "") -> list:
     return blocks
 
 
-def side_effect_callouts(therapy, clinic=None) -> list:
-    """The four groups a person must tell apart, with headings and symbols (not colour alone).
-
-    With a clinic pack, its phone numbers stand in the "call your care team" group."""
-    common = therapy.common_side_effects
-    call_text = therapy.call_care_team.summary
-    if clinic is not None:
-        call_text = f"{call_text} Call {clinic.phones()}.".strip()
-    blocks: list = []
-    if therapy.boxed_warning.items:
-        blocks.append(Callout("boxed", "Boxed warning (the label's most serious warning)",
-                              therapy.boxed_warning.summary, list(therapy.boxed_warning.items)))
-    blocks += [
-        Callout("common", "Common side effects", common.threshold, list(common.items)),
-        Callout("serious", "Serious side effects and warnings",
-                therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
-        Callout("call", "Call your care team right away",
-                call_text, list(therapy.call_care_team.items)),
-        Callout("emergency", "Emergency: call your local emergency number now (911 in the US)",
-                therapy.call_emergency.summary, list(therapy.call_emergency.items)),
-    ]
-    return blocks
-
-
-def clinic_notes(content, therapy) -> list:
-    """What the active clinic pack says about this therapy, if anything."""
-    if content.clinic is None:
-        return []
-    notes = content.notes_for(therapy.id)
-    if therapy.id in content.hidden_therapies:
-        not_given = (f"{content.clinic.name} does not give {therapy.generic_name}. "
-                     "Ask your care team where you can get it.")
-        notes = [not_given, *notes]
-    if not notes:
-        return []
-    return [Callout("info", f"From {content.clinic.name}", "", notes)]
-
-
+@reads("therapies")
 def page(content, name: str) -> Result:
     """Everything the guide knows about one therapy."""
     t = find_therapy(content.therapies, name)
@@ -123,44 +79,49 @@ def page(content, name: str) -> Result:
 def _page_document(content, t):
     doc = new_document(content, t.display_name)
     also = [*t.biosimilars, *t.other_names]
-    facts = [("Drug type", t.drug_class), ("How it works", t.how_it_works),
-             ("How it is given", ", ".join(t.routes))]
+    facts = [(say("fact.drug_type"), t.drug_class), (say("fact.how_it_works"), t.how_it_works),
+             (say("fact.how_given"), ", ".join(t.routes))]
     if also:
-        facts.insert(0, ("Also called", ", ".join(also)))
+        facts.insert(0, (say("fact.also_called"), ", ".join(also)))
     doc.add(Heading(t.display_name), Fields(facts))
     doc.add(*clinic_notes(content, t))
     approval = t.approval
-    doc.add(Heading("Approved for lupus?", 2),
-            Fields([("SLE", approval.sle), ("Lupus nephritis", approval.ln)]))
+    doc.add(Heading(say("page.approved"), 2),
+            Fields([(say("page.sle"), approval.sle), (say("fact.ln"), approval.ln)]))
     if approval.summary:
         doc.add(Paragraph(approval.summary))
     sched = t.schedule
-    rows = [("Usual schedule", sched.usual), ("First infusions", sched.first_infusions),
-            ("Later infusions", sched.later_infusions), ("Infusion time", sched.infusion_time)]
-    doc.add(Heading("The usual schedule on the label", 2), Fields([r for r in rows if r[1]]))
+    rows = [(say("fact.usual_schedule"), sched.usual),
+            (say("page.first_infusions"), sched.first_infusions),
+            (say("page.later_infusions"), sched.later_infusions),
+            (say("fact.infusion_time"), sched.infusion_time)]
+    doc.add(Heading(say("fact.schedule_heading"), 2), Fields([r for r in rows if r[1]]))
     if sched.summary:
         doc.add(Paragraph(sched.summary))
     if sched.items:
         doc.add(Bullets(list(sched.items)))
-    doc.add(*_section("Medicines before the infusion (premedication)", t.premedication))
-    doc.add(*_section("Before you start", t.before_starting))
-    doc.add(Heading("Side effects and warnings", 2), *side_effect_callouts(t, content.clinic))
-    for title, section in (("Pregnancy", t.pregnancy), ("Breastfeeding", t.breastfeeding),
-                           ("Tests and check-ups", t.monitoring)):
+    doc.add(*_section(say("page.premedication"), t.premedication))
+    doc.add(*_section(say("page.before_starting"), t.before_starting))
+    doc.add(Heading(say("page.side_effects"), 2), *side_effect_callouts(t, content.clinic))
+    for title, section in ((say("page.pregnancy"), t.pregnancy),
+                           (say("page.breastfeeding"), t.breastfeeding),
+                           (say("page.monitoring"), t.monitoring)):
         doc.add(*_section(title, section))
     if t.missed_dose:
-        doc.add(*_section("If an infusion is missed", t.missed_dose))
-    doc.add(*_section("Help paying", t.assistance))
-    doc.add(Heading("Sources", 2), source_rows(t.all_sources()))
+        doc.add(*_section(say("page.missed_dose"), t.missed_dose))
+    doc.add(*_section(say("page.assistance"), t.assistance))
+    doc.add(Heading(say("heading.sources"), 2), source_rows(t.all_sources()))
     return doc
 
 
+@reads("therapies")
 def side_effects(content, name: str | None) -> Result:
     """Side effects of one therapy, or of all of them."""
     listed = content.listed_therapies()
     chosen = [find_therapy(content.therapies, name)] if name is not None else listed
-    doc = new_document(content, "Side effects")
-    doc.add(Heading("Side effects" + (f": {chosen[0].display_name}" if name is not None else "")))
+    doc = new_document(content, say("side_effects.title"))
+    doc.add(Heading(say("side_effects.title") + (f": {chosen[0].display_name}" if name is not None
+                                                  else "")))
     data = []
     for index, t in enumerate(chosen):
         if name is None:

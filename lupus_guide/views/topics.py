@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from lupus_guide.document import Heading
+from lupus_guide.messages import say
 from lupus_guide.models import unique_sources
-from lupus_guide.views import Result, new_document, source_rows, to_data, topic_blocks
+from lupus_guide.views import Result, new_document, reads, source_rows, to_data, topic_blocks
 
-TITLES = {
-    "costs": "Costs and insurance",
-    "care": "Long-term care and check-ups",
-}
+TITLES = {kind: say(f"topics.{kind}") for kind in ("costs", "care")}
 
 
 def topics(content, kind: str) -> Result:
@@ -18,5 +16,18 @@ def topics(content, kind: str) -> Result:
     doc.add(Heading(TITLES[kind]))
     for topic in items:
         doc.add(*topic_blocks(topic))
-    doc.add(Heading("Sources", 2), source_rows(unique_sources(s for t in items for s in t.sources)))
+    cited = unique_sources(s for t in items for s in t.sources)
+    doc.add(Heading(say("heading.sources"), 2), source_rows(cited))
     return Result(kind, [to_data(t) for t in items], doc)
+
+
+@reads("costs")
+def costs(content) -> Result:
+    """What drives the cost, questions for the insurer, appeals, help paying."""
+    return topics(content, "costs")
+
+
+@reads("care")
+def care(content) -> Result:
+    """Long-term care: check-ups, tests, infections, vaccines, pregnancy."""
+    return topics(content, "care")

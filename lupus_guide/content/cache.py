@@ -9,17 +9,16 @@ version and its models: change any of them and the cache is stale, and rebuilt, 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
+import msgspec
+
 from lupus_guide import __version__, models
-from lupus_guide._imports import msgspec
-from lupus_guide.content import MAX_FILE_BYTES
+from lupus_guide.content.kinds import LIST_STEMS, stems_for
+from lupus_guide.content.layers import MAX_FILE_BYTES
 
 FORMAT = 1
-
-
-PARTS = ("therapies", "checklists", "faq", "costs", "care", "regimens")  # the big lists a command may skip
+PARTS = LIST_STEMS  # the lists of entries a command may leave undecoded
 
 
 class CacheFile(msgspec.Struct):
@@ -41,7 +40,7 @@ class NotLoaded(list):
     __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = _refuse
 
 
-def fingerprint(layers, pack_files, content_files) -> str | None:
+def fingerprint(layers) -> str | None:
     """A hash of everything the content depends on, or None when a file cannot be read
     (the loader will then say what is wrong)."""
     digest = _Digest(f"{FORMAT}:{__version__}".encode())
@@ -49,7 +48,7 @@ def fingerprint(layers, pack_files, content_files) -> str | None:
         digest.update(source.read())
     for layer in layers:
         digest.update(f"\0layer:{layer.kind}:{layer.root}".encode())
-        for stem in pack_files if layer.kind == "clinic" else content_files:
+        for stem in stems_for(layer.kind):
             entry = layer.root.joinpath(f"{stem}.yaml")
             digest.update(f"\0{stem}\0".encode())
             try:
@@ -128,14 +127,12 @@ def _view(parts: frozenset[str] | None):
 def write(cache_dir: Path, layers, key: str, content) -> None:
     """Keep ``content`` for next time: written to a temporary file, then renamed into place.
     A cache that cannot be written is no error: the next run parses the YAML again."""
+    from lupus_guide.errors import OutputError
+    from lupus_guide.output import write_atomically
+
     target = _file(cache_dir, layers)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_bytes(msgspec.msgpack.encode(CacheFile(key, content)))
-        os.replace(temporary, target)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        write_atomically(target, msgspec.msgpack.encode(CacheFile(key, content)))
+    except (OSError, OutputError):
+        pass

@@ -1,20 +1,22 @@
-"""Therapy lookup by any name, text search over the content, and "did you mean"."""
+"""Text search over the content: words, crude stems, synonyms, weighted fields, best first."""
 
 from __future__ import annotations
 
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from lupus_guide._imports import msgspec
-from lupus_guide.errors import NotFound, UsageError
+import msgspec
+
+from lupus_guide.find import therapy_names
+from lupus_guide.inputs import clean_query
 
 STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "before", "after", "can", "do", "does", "for",
     "from", "how", "i", "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "to",
     "what", "when", "where", "which", "who", "will", "with", "you", "your",
 })
-MAX_QUERY_CHARS = 200
 
 # Words people type for the same thing. A synonym counts a little less than the word itself.
 SYNONYM_GROUPS = (
@@ -29,64 +31,6 @@ SYNONYM_GROUPS = (
     ("work", "job"),
 )
 SYNONYM_WEIGHT = 0.8
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def therapy_names(therapy) -> list[str]:
-    """Every name a person might type for a therapy: id, generic, brands, biosimilars, others."""
-    names = [therapy.id, therapy.generic_name, *therapy.brand_names, *therapy.other_names]
-    for biosimilar in therapy.biosimilars:
-        # "Truxima (rituximab-abbs)" is found as "Truxima" and as "rituximab-abbs"
-        names.extend(part.strip() for part in re.split(r"[()]", biosimilar) if part.strip())
-    return names
-
-
-def clean_query(text: str, what: str = "search text") -> str:
-    """Reject empty, over-long or control-character queries with a clear message."""
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise UsageError(f"The {what} is empty.", "Type a word or two, for example: pain")
-    if len(cleaned) > MAX_QUERY_CHARS:
-        raise UsageError(f"The {what} is longer than {MAX_QUERY_CHARS} characters.")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise UsageError(f"The {what} contains control characters.")
-    return cleaned
-
-
-def find_therapy(therapies, name: str):
-    """The therapy known by ``name`` (case-insensitive), or NotFound with a suggestion."""
-    import difflib
-
-    wanted = _normal(clean_query(name, "therapy name"))
-    by_name: dict[str, tuple[str, object]] = {}
-    shared: dict[str, list] = {}  # names more than one therapy goes by, e.g. "anti-CD20"
-    for therapy in therapies:
-        for alias in therapy_names(therapy):
-            key = _normal(alias)
-            owners = shared.setdefault(key, [])
-            if therapy not in owners:
-                owners.append(therapy)
-            by_name.setdefault(key, (alias, therapy))
-    if len(shared.get(wanted, [])) > 1:
-        choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
-        raise NotFound(f'"{printable(name)}" is more than one therapy.', f"Did you mean {choices}?")
-    if wanted in by_name:
-        return by_name[wanted][1]
-    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
-    if close:
-        hint = f'Did you mean "{by_name[close[0]][0]}"?'
-    else:
-        hint = "Run `lupus-guide therapies` to see them all."
-    raise NotFound(f'No therapy named "{printable(name)}".', hint)
-
-
-def printable(text: str, limit: int = 60) -> str:
-    """User input made safe to echo in an error line."""
-    shown = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -129,7 +73,8 @@ def _term_score(term: str, words: set[str]) -> float:
 def _direct_score(term: str, words: set[str]) -> float:
     if term in words:
         return 1.0
-    if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w)) for w in words):
+    if len(term) >= 4 and any(w.startswith(term) or (len(w) >= 4 and term.startswith(w))
+                              for w in words):
         return 0.5
     return 0.0
 
@@ -143,7 +88,7 @@ class Hit(msgspec.Struct):
     where: str
     score: float
     snippet: str
-    item: object
+    item: Any
 
 
 def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
@@ -151,19 +96,19 @@ def score_fields(query: str, fields: Iterable[tuple[str, float]]) -> float:
     wanted = _query_terms(query)
     if not wanted:
         return 0.0
-    fields = [(text.casefold(), weight) for text, weight in fields]
-    if not any(key in text for key in _clues(wanted) for text, _ in fields):
+    folded = [(text.casefold(), weight) for text, weight in fields]
+    if not any(key in text for key in _clues(wanted) for text, _ in folded):
         return 0.0  # no word of these fields can match: skip splitting them into words
-    fields = [(set(terms(text)), text, weight) for text, weight in fields]
+    split = [(set(terms(text)), text, weight) for text, weight in folded]
     total, matched = 0.0, 0
     for term in wanted:
-        best = max((_term_score(term, words) * weight for words, _, weight in fields), default=0.0)
+        best = max((_term_score(term, words) * weight for words, _, weight in split), default=0.0)
         matched += best > 0
         total += best
     if matched == 0:
         return 0.0
     phrase = query.casefold().strip()
-    if len(wanted) > 1 and any(phrase in text for _, text, _ in fields):
+    if len(wanted) > 1 and any(phrase in text for _, text, _ in split):
         total += 2.0
     return total * matched / len(wanted)
 
@@ -196,25 +141,35 @@ def search_faq(entries, query: str) -> list[Hit]:
     for entry in entries:
         fields = [(entry.question, 3.0), (" ".join(entry.topics), 2.0), (entry.answer, 1.0)]
         hits.append(
-            Hit("faq", entry.id, entry.question, "FAQ", score_fields(query, fields), entry.answer, entry)
+            Hit("faq", entry.id, entry.question, "FAQ", score_fields(query, fields), entry.answer,
+                entry)
         )
     return rank(hits)
 
 
 def search_all(content, query: str) -> list[Hit]:
     """Therapies, FAQ, checklists, costs and care topics matching ``query``, best first."""
+    from lupus_guide.content.walk import walk
+    from lupus_guide.models import Section
+
     query = clean_query(query)
     hits = search_faq(content.faq, query)
-    for therapy in content.therapies:
-        names = " ".join(therapy_names(therapy))
-        for field_name, section in therapy.sections():
-            label = field_name.replace("_", " ")
-            body = " ".join([section.summary, *section.items])
-            score = score_fields(query, [(names, 1.5), (label, 1.0), (body, 1.0)])
-            if score > 0:  # a Hit, its place and its snippet only for what matched
-                snippet = section.summary or "; ".join(section.items)
-                hits.append(Hit("therapy", therapy.id, therapy.display_name,
-                                f"therapies {therapy.id} › {label}", score, snippet, therapy))
+    names: dict[str, str] = {}
+    for passage in walk(content):
+        if passage.kind != "therapies":
+            continue
+        section = getattr(passage.entry, passage.field, None)
+        if not isinstance(section, Section):
+            continue
+        therapy = passage.entry
+        if therapy.id not in names:
+            names[therapy.id] = " ".join(therapy_names(therapy))
+        label = passage.field.replace("_", " ")
+        score = score_fields(query, [(names[therapy.id], 1.5), (label, 1.0), (passage.text, 1.0)])
+        if score > 0:  # a Hit, its place and its snippet only for what matched
+            snippet = section.summary or "; ".join(section.items)
+            hits.append(Hit("therapy", therapy.id, therapy.display_name,
+                            f"therapies {therapy.id} › {label}", score, snippet, therapy))
     for item in content.checklists:
         fields = [(item.text, 2.0), (item.detail, 1.0), (" ".join(item.therapies), 1.0)]
         score = score_fields(query, fields)

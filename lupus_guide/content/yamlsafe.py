@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import msgspec
 import yaml
 
-from lupus_guide._imports import msgspec
-from lupus_guide.content import MAX_FILE_BYTES
+from lupus_guide.content.layers import MAX_FILE_BYTES
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,30 +49,32 @@ def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
         size = entry.stat().st_size if hasattr(entry, "stat") else None
         if size is not None and size > limit:
-            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB ({size:,} bytes)")
+            raise ValueError(say("file.too_large_bytes", mb=limit // (1024 * 1024),
+                                 size=f"{size:,}"))
         if hasattr(entry, "is_dir") and entry.is_dir():
-            raise ValueError("is a folder, not a file")
+            raise ValueError(say("file.is_folder"))
         data = entry.read_bytes()
     except IsADirectoryError:
-        raise ValueError("is a folder, not a file") from None
+        raise ValueError(say("file.is_folder")) from None
     except PermissionError:
-        raise ValueError("cannot be read: permission denied") from None
+        raise ValueError(say("file.permission")) from None
     except FileNotFoundError:
         if hasattr(entry, "is_symlink") and entry.is_symlink():
-            raise ValueError("links to a file that does not exist") from None
-        raise ValueError("does not exist") from None
+            raise ValueError(say("file.dangling_link")) from None
+        raise ValueError(say("file.missing")) from None
     except OSError as exc:  # symlink loops, devices, I/O errors
-        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+        reason = exc.strerror or type(exc).__name__
+        raise ValueError(say("file.unreadable", reason=reason)) from None
     if len(data) > limit:
-        raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB")
+        raise ValueError(say("file.too_large", mb=limit // (1024 * 1024)))
     if b"\0" in data:
-        raise ValueError("is a binary file, not YAML text")
+        raise ValueError(say("file.binary"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        raise ValueError(say("file.not_utf8", offset=exc.start)) from None
     if not text.strip():
-        raise ValueError("is empty")
+        raise ValueError(say("file.empty"))
     return text
 
 
@@ -86,7 +89,7 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ValueError("is empty")
+            raise ValueError(say("file.empty"))
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise ValueError(_yaml_message(exc)) from None
@@ -105,6 +108,7 @@ def _check_events(text: str) -> None:
         for event in yaml.parse(text, Loader=GuideLoader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
+                assert mark is not None  # the parser marks every event
                 raise ValueError(  # noqa: TRY004 - a content problem, reported like every other
                     f"{mark.line + 1}:{mark.column + 1}: YAML aliases (*{event.anchor}) "
                     "are not allowed in content files")
@@ -112,6 +116,7 @@ def _check_events(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None
                     raise ValueError(f"{mark.line + 1}:{mark.column + 1}: nested more than "
                                      f"{MAX_DEPTH} levels deep")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -156,7 +161,8 @@ def _surprise(node) -> str:
         value = raw.lower() in ("yes", "y", "on")
         return f"`{raw}` was read as {str(value).lower()} (YAML 1.1), not as text; {quote}"
     if node.tag == _FLOAT and not _SIMPLE_FLOAT.match(raw):
-        return f"`{raw}` was read as the number {float(yaml.safe_load(raw))!r}, not as text; {quote}"
+        number = float(yaml.safe_load(raw))
+        return f"`{raw}` was read as the number {number!r}, not as text; {quote}"
     if node.tag == _INT and (":" in raw or raw.startswith(("0", "+0", "-0")) and raw not in ("0",)):
         return f"`{raw}` was read as a number, not as text; {quote}"
     return ""

@@ -1,14 +1,17 @@
 """The thorough check of one content file, run when a file fails to load (or by `validate`):
 YAML 1.1 surprises, unknown keys with a "did you mean", every schema error with its line and
-column, and duplicate ids. The fast path in ``content.py`` only asks whether a file is valid."""
+column, and duplicate ids. The fast path in ``loader.py`` only asks whether a file is valid."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from lupus_guide.content import LIST_KEYS, LayerData, file_model, store_file
+from lupus_guide.content.kinds import BY_STEM, LIST_KEYS
+from lupus_guide.content.layers import LayerData
+from lupus_guide.messages import say
 from lupus_guide.problems import Problem
+from lupus_guide.suggest import as_clause, did_you_mean
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
@@ -19,7 +22,7 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
 
     problems = list(parsed.surprises)
     result.positions[stem] = parsed.positions
-    model = file_model(stem)
+    model = BY_STEM[stem].model
     problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
     flagged = [p.path for p in problems]
     for path, message in schema_problems(parsed.data, model, "$"):
@@ -43,7 +46,7 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
                 continue
         result.lists[stem] = kept
     elif not problems:
-        store_file(result, stem, msgspec.convert(data, model))
+        result.store(stem, msgspec.convert(data, model))
     result.problems += problems
 
 
@@ -57,8 +60,8 @@ def _duplicate_ids(items: list, key: str, label: str, positions: dict) -> list[P
         if item_id in first_seen:
             line, column = _position(positions, f"$.{key}[{index}].id")
             first = _position(positions, f"$.{key}[{first_seen[item_id]}].id")[0]
-            problems.append(Problem(label, f"duplicate id {item_id!r} (first used on line {first})",
-                                    line, column, f"$.{key}[{index}].id"))
+            message = say("problem.duplicate_id", id=repr(item_id), line=first)
+            problems.append(Problem(label, message, line, column, f"$.{key}[{index}].id"))
         first_seen.setdefault(item_id, index)
     return problems
 
@@ -97,8 +100,8 @@ def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
         if found:
             return found
     match = _ERROR_PATH.match(str(error))
-    inner = (match.group("path") or "$")[1:]
-    message = match.group("message")
+    inner = ((match.group("path") if match else None) or "$")[1:]
+    message = match.group("message") if match else str(error)
     if "unknown field" in message:
         return []
     if re.match(r"Expected `str`, got `(int|float|bool)`", message):
@@ -142,8 +145,6 @@ def unknown_keys(data: Any, model, path: str, label: str, positions: dict) -> li
 
 
 def _unknown(data, info, path, label, positions) -> list[Problem]:
-    import difflib
-
     import msgspec.inspect as mi
 
     found: list[Problem] = []
@@ -158,10 +159,10 @@ def _unknown(data, info, path, label, positions) -> list[Problem]:
         for key, value in data.items():
             key_path = f"{path}.{key}"
             if key not in fields:
-                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
-                hint = f'; did you mean "{close[0]}"?' if close else f"; known keys: {', '.join(fields)}"
+                hint = did_you_mean(str(key), fields, f"Known keys: {', '.join(fields)}")
                 line, column = _position(positions, key_path)
-                found.append(Problem(label, f'unknown key "{key}"{hint}', line, column, key_path))
+                found.append(Problem(label, f'unknown key "{key}"{as_clause(hint)}', line, column,
+                                     key_path))
             else:
                 found += _unknown(value, fields[key], key_path, label, positions)
     elif isinstance(info, mi.ListType) and isinstance(data, list):

@@ -1,0 +1,92 @@
+"""The command line: ``main(argv) -> int`` and the console script.
+
+Commands live in ``commands/<family>.py`` and are listed, with a one-line summary, in ``table.py``;
+the top-level group (``group.py``) imports a command's module only when that command runs, so
+`--help`, `--version` and completion import none. ``options.py`` defines the shared options once;
+``runner.py`` runs one command (load -> build -> render -> emit) and maps failures to exit codes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lupus_guide import __version__
+from lupus_guide.cli.group import LazyGroup
+from lupus_guide.errors import ExitCode
+
+app = typer.Typer(
+    name="lupus-guide",
+    cls=LazyGroup,
+    invoke_without_command=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    # Plain help from Click: Rich-formatted help imports rich.markdown and markdown_it on every
+    # --help (50-70 ms), for the same words.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lupus-guide {__version__}")
+        raise typer.Exit()
+
+
+VersionOpt = Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")]
+
+
+@app.callback()
+def guide(ctx: typer.Context, version: VersionOpt = False) -> None:
+    """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
+
+    Start with: lupus-guide therapies
+    """
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command line; return its exit code. Click's usage errors become one line on stderr
+    instead of a boxed panel."""
+    import sys
+
+    try:
+        code = typer.main.get_command(app).main(
+            args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",
+            standalone_mode=False)
+    except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "lupus-guide"
+        print(f"{command}: {exc.format_message()} (see `{command} --help`)", file=sys.stderr)
+        return ExitCode.USAGE
+    except typer.Abort:
+        return ExitCode.INTERRUPTED
+    return int(code or 0)
+
+
+def entry_point() -> None:
+    """The console script and ``python -m lupus_guide``: run, flush, and leave at once.
+
+    Tearing down the interpreter (clearing every module Typer imported, a last garbage collection)
+    costs more than the guide's own work, so once the output is flushed the process ends with
+    ``os._exit``. Nothing is lost: files are written atomically and closed before a command
+    returns, the journal commits and closes its database inside the command, and the guide
+    registers no exit handlers. Under a tracer, a profiler or coverage the usual exit runs, so
+    they can write what they measured."""
+    import os
+    import sys
+
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said there
+            pass
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
+        sys.exit(code)
+    os._exit(code)

@@ -1,0 +1,40 @@
+"""`validate` and `paths`: for whoever writes a clinic pack, or wonders where things are."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lupus_guide.cli.options import ClinicOpt, ColorChoice, ColorOpt, FormatOpt, OutputOpt, Shared
+from lupus_guide.cli.runner import Job, run
+
+FolderArg = Annotated[str | None, typer.Argument(
+    metavar="[DIR]", help="A clinic pack folder. Default: the active pack, if any.")]
+
+
+def validate(folder: FolderArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
+    """lupus-guide validate ./my-clinic — find every mistake in a clinic pack.
+
+    Checks the bundled content and the pack: YAML syntax, unknown keys, wrong types, duplicate ids,
+    references to ids that do not exist, and YAML 1.1 surprises (no, off, 1.10). Exits 0 when clean,
+    4 when there are problems. --format json suits a clinic's own checks.
+    """
+    from lupus_guide.views.checks import validate as view
+
+    run(Job("validate", lambda c, env: view(env, folder), needs_content=False),
+        Shared(fmt, color, output, clinic))
+
+
+def paths(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
+          output: OutputOpt = None) -> None:
+    """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data
+    live."""
+    from lupus_guide.views.checks import paths as view
+
+    run(Job("paths", lambda c, env: view(env), needs_content=False),
+        Shared(fmt, color, output, clinic))
+
+
+COMMANDS = {"validate": validate, "paths": paths}

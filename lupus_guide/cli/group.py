@@ -1,0 +1,79 @@
+"""The top-level command group, loading each command only when it is used: Click's documented
+"lazily loading subcommands" recipe (``list_commands``, ``get_command``, ``format_commands``) on
+Typer's ``TyperGroup``. `--help` lists the commands from the static table in ``table.py``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, MutableMapping
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from lupus_guide.cli.table import BY_NAME, COMMANDS
+
+
+class _Commands(MutableMapping):
+    """The group's commands by name: every name from the table, each built on first use. Typer's
+    "did you mean" reads the names from here without building any command."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in BY_NAME:
+                raise KeyError(name)
+            self._built[name] = load_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*BY_NAME, *(n for n in self._built if n not in BY_NAME)])
+
+    def __len__(self) -> int:
+        return len(set(BY_NAME) | set(self._built))
+
+
+class LazyGroup(TyperGroup):
+    """`lupus-guide`: its commands come from the table, each imported when it is named."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _Commands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [spec.name for spec in COMMANDS]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of `--help`, from the table: the same words the commands' own help
+        gives (Click's short help of each summary), with no command imported."""
+        outlines = [(spec.name, TyperCommand(name=spec.name, help=spec.summary))
+                    for spec in COMMANDS]
+        limit = formatter.width - 6 - max(len(name) for name, _ in outlines)
+        rows = [(name, command.get_short_help_str(limit)) for name, command in outlines]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def load_command(name: str) -> Any:
+    """The Click command for ``name``: its module imported, only that command built."""
+    from lupus_guide._imports import hide_typing_extensions_from_msgspec
+
+    hide_typing_extensions_from_msgspec()  # audited: a start-up cost only (see _imports.py)
+    module = importlib.import_module(BY_NAME[name].module)
+    target = module.COMMANDS[name]
+    if isinstance(target, typer.Typer):  # a group of commands (journal)
+        return typer.main.get_command(target)
+    one = typer.Typer(add_completion=False, rich_markup_mode=None)
+    one.command(name)(target)
+    return typer.main.get_command(one)

@@ -1,0 +1,62 @@
+"""The options every command shares, defined once: output (``--format/-f``, ``--color``,
+``-o/--output``), content (``--clinic``) and ``--therapy``. Every command, journal included, takes
+the four shared ones as the same four parameters and hands them to the runner as one ``Shared``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, NamedTuple
+
+import typer
+
+from lupus_guide.render import OutputFormat
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Shared(NamedTuple):
+    """The shared options as one command line gave them."""
+
+    fmt: OutputFormat | None = None
+    color: ColorChoice = ColorChoice.auto
+    output: str | None = None
+    clinic: str | None = None
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                 help="Output: table (for a terminal; the default), plain (no colour or boxes), "
+                      "json, markdown or html. With -o FILE and no --format: from FILE's suffix."),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write to FILE (- for standard output) instead of the screen."),
+]
+ColorOpt = Annotated[
+    ColorChoice,
+    typer.Option("--color", case_sensitive=False,
+                 help="Colour: auto (default; follows NO_COLOR and the terminal), always or "
+                      "never."),
+]
+ClinicOpt = Annotated[
+    str | None,
+    typer.Option("--clinic", metavar="DIR",
+                 help="A clinic pack folder to layer over the guide (or set LUPUS_GUIDE_CLINIC)."),
+]
+
+_THERAPY = typer.Option("--therapy", "-t",
+                        help="A therapy by any name, e.g. rituximab or Benlysta.")
+TherapyOpt = Annotated[str | None, _THERAPY]
+RequiredTherapyOpt = Annotated[str, _THERAPY]
+
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE",
+                                              help="From this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE",
+                                              help="Up to this day (YYYY-MM-DD).")]

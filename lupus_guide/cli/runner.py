@@ -1,0 +1,116 @@
+"""One command's run: load the content -> build the result -> render it -> emit it, and the one
+place where what went wrong becomes an exit code and a line on stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import typer
+
+from lupus_guide.cli.options import Shared
+from lupus_guide.errors import ExitCode
+from lupus_guide.messages import say
+from lupus_guide.render import OutputFormat
+
+
+class Job(NamedTuple):
+    """What one command does, apart from its options.
+
+    ``build(content, env)`` makes the Result (``content`` is None without ``needs_content``).
+    ``views`` are the view functions ``build`` calls: only the content parts they declare they
+    read are decoded from the cache (none named: every part). ``text_for`` turns a Result into
+    text where no renderer fits (CSV)."""
+
+    command: str
+    build: Callable[[Any, Any], Any]
+    views: tuple[Callable[..., Any], ...] = ()
+    default_format: OutputFormat = OutputFormat.table
+    text_for: Callable[[Any], str] | None = None
+    needs_content: bool = True
+
+
+def run(job: Job, shared: Shared) -> None:
+    """Run ``job`` with the shared options; leave with the job's exit code."""
+    from lupus_guide.context import Env
+
+    to_file = shared.output not in (None, "-")
+    fmt = output_format(shared, job.default_format)
+    env = Env(color_option="never" if to_file else shared.color.value,
+              clinic_option=shared.clinic)
+    try:
+        code = _emit(job, env, fmt, shared.output if to_file else None)
+    except BaseException as exc:  # noqa: BLE001 - the one mapping, below
+        code = exit_code_for(exc, job.command, env)
+    if code:
+        raise typer.Exit(code)
+
+
+def output_format(shared: Shared, default: OutputFormat) -> OutputFormat:
+    """--format, else (with -o FILE) FILE's suffix, else the command's default."""
+    if shared.fmt is not None:
+        return shared.fmt
+    if shared.output in (None, "-"):
+        return default
+    import os
+
+    from lupus_guide.render import SUFFIX_FORMATS
+
+    return SUFFIX_FORMATS.get(os.path.splitext(shared.output)[1].lower(), OutputFormat.plain)
+
+
+def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
+    from lupus_guide.render import render
+
+    content = None
+    if job.needs_content:
+        from lupus_guide.content import default_layers, load_content
+        from lupus_guide.views import parts_read_by
+
+        paths = env.paths()
+        content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir,
+                               parts=parts_read_by(*job.views) if job.views else None)
+    result = job.build(content, env)
+    if job.text_for is not None:
+        text = job.text_for(result)
+    elif content is not None:
+        text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
+    else:
+        text = render(result, fmt, env, "", None)
+    if path is not None:
+        from lupus_guide.output import write_atomically
+
+        write_atomically(path, text)
+        wrote = say("run.wrote", path=path, format=fmt.value)
+        env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
+    else:
+        env.write(text)
+        env.stdout.flush()
+    return int(result.exit_code)
+
+
+def exit_code_for(exc: BaseException, command: str, env) -> int:
+    """The exit code for what went wrong, after one line on stderr saying it (no traceback for
+    what was expected; none by default for the rest either: health data must not leak)."""
+    import os
+    import sys
+
+    from lupus_guide.errors import GuideError
+
+    if isinstance(exc, typer.Exit):
+        return int(exc.exit_code)
+    if isinstance(exc, GuideError):
+        env.write(f"lupus-guide {command}: {exc.line()}\n", env.stderr)
+        return int(exc.code)
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`lupus-guide faq | head -1`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
+    if not isinstance(exc, Exception) or os.environ.get("LUPUS_GUIDE_DEBUG"):
+        raise exc
+    print(f"lupus-guide {command}: {say('run.internal_error', kind=type(exc).__name__)}",
+          file=env.stderr)
+    return ExitCode.ERROR

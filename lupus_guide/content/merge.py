@@ -1,0 +1,169 @@
+"""Layers together: a clinic pack over the bundled content, and the references between entries.
+
+An entry of a pack with the id of a bundled one replaces it where its kind allows
+(``kinds.Kind.pack_may_replace``), new entries are added, and ``clinic.yaml`` names the clinic and
+the entries it hides. A pack may add therapies, never replace a bundled one: its medical facts and
+warnings stay as sourced. A hidden therapy leaves the lists, not the content (its page and its
+warnings stay reachable).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lupus_guide import models
+from lupus_guide.content.kinds import KINDS, LIST_STEMS
+from lupus_guide.content.layers import LayerData
+from lupus_guide.messages import say
+from lupus_guide.problems import Problem
+from lupus_guide.suggest import as_clause, did_you_mean
+
+
+def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Problem]]:
+    """Merge checked layers into one Content; also return the problems of how they fit."""
+    base = data[0]
+    problems: list[Problem] = []
+    lists = {stem: list(base.lists.get(stem, [])) for stem in LIST_STEMS}
+    clinic = None
+    for layer_data in data[1:]:
+        if layer_data.clinic is not None:
+            clinic = layer_data.clinic
+        for kind in KINDS:
+            items = layer_data.lists.get(kind.stem, [])
+            named = items or any(stem == kind.stem for stem, _ in layer_data.lines)
+            if kind.list_key is None or not named:
+                continue
+            if not kind.pack_may_replace:
+                problems += _replacements(layer_data, kind.stem, lists[kind.stem])
+                bundled = {item.id for item in lists[kind.stem]}
+                items = [item for item in items if item.id not in bundled]
+            lists[kind.stem] = _replace_by_id(lists[kind.stem], items)
+    if base.guide is None:
+        problems.append(Problem(base.layer.label("guide"), say("problem.no_guide")))
+        return None, problems
+    hidden = clinic.hide if clinic else models.Hidden()
+    kept = {kind.stem: lists[kind.stem] for kind in KINDS if kind.list_key}
+    for kind in KINDS:
+        if kind.hideable and kind.stem != "therapies":  # a hidden therapy stays (see above)
+            hides = set(getattr(hidden, kind.stem))
+            kept[kind.stem] = [item for item in kept[kind.stem] if item.id not in hides]
+    content = models.Content(guide=base.guide, clinic=clinic,
+                             hidden_therapies=frozenset(hidden.therapies), **kept)
+    problems += reference_problems(content, lists, data)
+    return content, problems
+
+
+def _replacements(layer_data: LayerData, stem: str, bundled_items: list) -> list[Problem]:
+    """A pack's entries that would replace bundled ones its kind does not let it replace (the
+    ids it names, even in an entry that did not pass its checks)."""
+    bundled = {item.id for item in bundled_items}
+    named = {item_id for (s, item_id) in layer_data.lines if s == stem}
+    named |= {item.id for item in layer_data.lists.get(stem, [])}
+    return [Problem(layer_data.layer.label(stem),
+                    say("problem.replaces_bundled", id=repr(item_id)),
+                    layer_data.lines.get((stem, item_id)))
+            for item_id in sorted(named & bundled)]
+
+
+def _replace_by_id(earlier: list, later: list) -> list:
+    by_id = {item.id: item for item in earlier}
+    by_id.update({item.id: item for item in later})
+    return list(by_id.values())
+
+
+def reference_problems(content: models.Content, lists: dict | None = None,
+                       data: list[LayerData] | None = None) -> list[Problem]:
+    """References to ids that do not exist (duplicate ids are found per file, when read)."""
+    data = data or []
+    lines = {(d.layer.label(stem), item_id): line
+             for d in data for (stem, item_id), line in d.lines.items()}
+    problems: list[Problem] = []
+
+    def add(label: str, message: str, item_id: str = "", where: tuple | None = None) -> None:
+        line, column = where or (lines.get((label, item_id)), None)
+        problems.append(Problem(label, message, line, column))
+
+    def unknown(what: str, ref: str, known: set[str]) -> str:
+        return f"{what} {ref!r}{as_clause(did_you_mean(ref, known))}"
+
+    groups: dict[str, list[Any]] = {
+        "therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
+        "costs": content.costs, "care": content.care}
+    therapy_ids = {t.id for t in content.therapies}
+    for regimen in content.regimens:
+        label = _label_of(data, "regimens", regimen.id) or "regimens.yaml"
+        if regimen.therapy not in therapy_ids:
+            add(label, f"regimen {regimen.id!r} names "
+                       + unknown("unknown therapy", regimen.therapy, therapy_ids), regimen.id)
+        problem = regimen_problem(regimen)
+        if problem:
+            add(label, f"regimen {regimen.id!r}: {problem}", regimen.id)
+    for name in ("checklists", "faq"):
+        for item in groups[name]:
+            for ref in item.therapies:
+                if ref not in therapy_ids:
+                    label = _label_of(data, name, item.id) or f"{name}.yaml"
+                    add(label, f"{item.id!r} names " + unknown("unknown therapy", ref, therapy_ids),
+                        item.id)
+    problems += _change_problems(content, data)
+    if content.clinic is not None:
+        label = _label_of(data, "clinic", None) or "clinic.yaml"
+        where = next((d.positions.get("clinic", {}) for d in data if d.clinic is not None), {})
+        every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
+        for name in groups:
+            for index, ref in enumerate(getattr(content.clinic.hide, name)):
+                if ref not in every_id[name]:
+                    add(label, f"hide.{name} names " + unknown("unknown id", ref, every_id[name]),
+                        where=where.get(f"$.hide.{name}[{index}]"))
+        for index, note in enumerate(content.clinic.notes):
+            if note.therapy is not None and note.therapy not in therapy_ids:
+                add(label, "a note names " + unknown("unknown therapy", note.therapy, therapy_ids),
+                    where=where.get(f"$.notes[{index}].therapy"))
+    return problems
+
+
+def _change_problems(content: models.Content, data: list[LayerData]) -> list[Problem]:
+    """Each change names ids of entries that exist, and the changes are newest first."""
+    known = {item.id for stem in ("therapies", "faq", "checklists", "care", "costs", "regimens")
+             for item in getattr(content, stem)}
+    label = next((d.layer.label("changes") for d in data if d.layer.kind == "bundled"),
+                 "changes.yaml")
+    positions = next((d.positions.get("changes", {}) for d in data if d.layer.kind == "bundled"),
+                     {})
+    problems = []
+    for index, change in enumerate(content.changes):
+        for position, ref in enumerate(change.ids):
+            if ref not in known:
+                line, column = positions.get(f"$.changes[{index}].ids[{position}]", (None, None))
+                problems.append(Problem(label, f"change of {change.date} names unknown id {ref!r}"
+                                        + as_clause(did_you_mean(ref, known)), line, column,
+                                        f"$.changes[{index}].ids[{position}]"))
+    dates = [change.date for change in content.changes]
+    if dates != sorted(dates, reverse=True):
+        problems.append(Problem(label, say("problem.changes_order"), None, None, "$.changes"))
+    return problems
+
+
+def regimen_problem(regimen: models.Regimen) -> str:
+    """What makes a regimen impossible to plan from, or "" (the shape itself is the model's job)."""
+    if regimen.set_by_care_team:
+        return say("regimen.phases_but_care_team") if regimen.phases else ""
+    if not regimen.phases:
+        return say("regimen.no_phases")
+    for index, phase in enumerate(regimen.phases):
+        if (phase.every_days is None) == (phase.every_months is None):
+            return say("regimen.one_interval", phase=index + 1)
+        if phase.doses is None and index != len(regimen.phases) - 1:
+            return say("regimen.doses_not_last", phase=index + 1)
+        if phase.doses is None and phase.phase != "maintenance":
+            return say("regimen.needs_doses", phase=index + 1, name=phase.phase)
+    return ""
+
+
+def _label_of(data: list[LayerData], stem: str, item_id: str | None) -> str | None:
+    for layer_data in reversed(data):
+        if stem == "clinic" and layer_data.clinic is not None:
+            return layer_data.layer.label("clinic")
+        if any(i.id == item_id for i in layer_data.lists.get(stem, [])):
+            return layer_data.layer.label(stem)
+    return None

@@ -1,0 +1,325 @@
+"""Every user-visible string written in the code, by id: headings, labels, status words, error
+messages. A second language is a second table, not edits across the package.
+
+Content text (therapies, questions, checklists...) is data and lives in ``data/``; what is here is
+the frame around it. ``text(id, **values)`` fills ``{placeholders}`` with ``str.format``.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    "suggest.did_you_mean": "Did you mean \"{name}\"?",
+    "suggest.did_you_mean_one_of": "Did you mean {names}?",
+    "pack.missing": "clinic pack {folder} does not exist.",
+    "pack.not_folder": "clinic pack {folder} is not a folder.",
+    "pack.give_folder": "Give --clinic a folder of YAML files (see docs/clinic-packs.md).",
+    "pack.unreadable": "clinic pack {folder} cannot be read: {reason}.",
+    "frame.footer": "{disclaimer} Content last reviewed {date}.",
+    "frame.phone": "Phone {phone}",
+    "frame.after_hours": "After hours {phone}",
+    "stage.before": "Before the infusion",
+    "stage.during": "During the infusion",
+    "stage.after": "After the infusion",
+    "checklist.bring": "Bring: {thing}",
+    "checklist.asked_by": "Asked by {clinic}.",
+    "callout.call_clinic": "Call {phones}.",
+    "callout.boxed": "Boxed warning (the label's most serious warning)",
+    "callout.common": "Common side effects",
+    "callout.serious": "Serious side effects and warnings",
+    "callout.call": "Call your care team right away",
+    "callout.emergency": "Emergency: call your local emergency number now (911 in the US)",
+    "clinic.does_not_give": (
+        "{clinic} does not give {therapy}. Ask your care team where you can get it."
+    ),
+    "clinic.from": "From {clinic}",
+    "status.approved": "FDA-approved",
+    "status.off-label": "off-label in the US",
+    "status.not-approved": "not FDA-approved",
+    "boxed.none": "None on the label",
+    "boxed.yes": "Yes ({count}): see `lupus-guide therapies {id}`",
+    "approval.summary": "SLE: {sle}\nLN: {ln}",
+    "given.infusion_time": "Infusion time: {time}",
+    "overview.column.therapy": "Therapy",
+    "overview.column.works": "How it works",
+    "overview.column.approved": "Approved for",
+    "overview.column.given": "How it is given",
+    "overview.column.common": "Common side effects",
+    "overview.column.boxed": "Boxed warning",
+    "overview.common_not_listed": (
+        "Not listed here: ask your care team (lupus-guide side-effects {id})"
+    ),
+    "overview.biosimilars": "Biosimilars:",
+    "overview.title": "Infusion therapies for lupus",
+    "overview.note": (
+        "SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the kidneys). "
+        "Schedules are the usual ones on the label; your own schedule comes from your care team. "
+        "For one therapy in full: lupus-guide therapies NAME"
+    ),
+    "fact.drug_type": "Drug type",
+    "fact.how_it_works": "How it works",
+    "fact.how_given": "How it is given",
+    "fact.also_called": "Also called",
+    "page.approved": "Approved for lupus?",
+    "page.sle": "SLE",
+    "fact.ln": "Lupus nephritis",
+    "fact.usual_schedule": "Usual schedule",
+    "page.first_infusions": "First infusions",
+    "page.later_infusions": "Later infusions",
+    "fact.infusion_time": "Infusion time",
+    "fact.schedule_heading": "The usual schedule on the label",
+    "page.premedication": "Medicines before the infusion (premedication)",
+    "page.before_starting": "Before you start",
+    "page.side_effects": "Side effects and warnings",
+    "page.pregnancy": "Pregnancy",
+    "page.breastfeeding": "Breastfeeding",
+    "page.monitoring": "Tests and check-ups",
+    "page.missed_dose": "If an infusion is missed",
+    "page.assistance": "Help paying",
+    "heading.sources": "Sources",
+    "side_effects.title": "Side effects",
+    "handout.title": "{name}: what to know",
+    "handout.lead": (
+        "A guide for you and your family. It explains; it does not decide. Your care team decides"
+        " your treatment, your dose and your schedule."
+    ),
+    "handout.what_it_is": "What it is",
+    "handout.approved": "Is it approved for lupus?",
+    "handout.sle": "Lupus (SLE)",
+    "handout.checklist": "Your checklist",
+    "handout.side_effects": "Side effects: what is expected, and when to call",
+    "handout.questions": "Questions to ask your care team",
+    "frame.last_reviewed": "Content last reviewed {date}.",
+    "prepare.title": "Infusion checklist",
+    "prepare.one_therapy": (
+        "For the items that go with one therapy: lupus-guide prepare --therapy NAME"
+    ),
+    "clinic.call": "Call",
+    "clinic.address": "Address",
+    "clinic.hours": "Hours",
+    "clinic.parking": "Parking",
+    "clinic.your_center": "Your infusion center: {clinic}",
+    "prepare.follow_center": (
+        "Follow your infusion center's instructions when they differ from this list."
+    ),
+    "faq.topics": "Topics: {topics}",
+    "faq.no_topic": "No FAQ topic named \"{topic}\".",
+    "faq.title": "Questions people ask",
+    "faq.column.question": "Question",
+    "faq.column.topics": "Topics",
+    "faq.for_an_answer": "For an answer: lupus-guide faq WORDS (for example: lupus-guide faq eat)",
+    "faq.no_match": "No question matches \"{text}\".",
+    "faq.no_match_hint": "Try fewer words, or run `lupus-guide faq` to see every question.",
+    "faq.answers_for": "Answers for \"{text}\"",
+    "search.no_match": "Nothing in the guide matches \"{text}\".",
+    "search.no_match_hint": "Try another word, or `lupus-guide faq` for the list of questions.",
+    "search.title": "Search: \"{text}\"",
+    "search.heading": "Search results for \"{text}\"",
+    "search.column.where": "Where",
+    "search.column.what": "What",
+    "topics.costs": "Costs and insurance",
+    "topics.care": "Long-term care and check-ups",
+    "sources.count_one": "{count} source. Each fact in the guide names where it comes from.",
+    "sources.count": "{count} sources. Each fact in the guide names where it comes from.",
+    "sources.checked": "{url}  (checked {date})",
+    "validate.checked_bundled": "Checked the bundled content",
+    "validate.checked_pack": "Checked the bundled content and the clinic pack {pack}",
+    "validate.found_one": "{count} problem found:",
+    "validate.found": "{count} problems found:",
+    "validate.fix": (
+        "Fix each one, then run lupus-guide validate again. The guide for pack authors: "
+        "docs/clinic-packs.md"
+    ),
+    "validate.none": "No problems found.",
+    "paths.no_pack": "none (use --clinic DIR or set LUPUS_GUIDE_CLINIC)",
+    "paths.bundled": "Bundled content",
+    "paths.pack": "Clinic pack",
+    "paths.data": "User data",
+    "paths.cache": "Cache",
+    "paths.title": "Paths",
+    "paths.heading": "Where lupus-guide keeps things",
+    "paths.from": "{pack} (from {source})",
+    "changes.title": "What changed in the guide",
+    "changes.title_since": "What changed in the guide since {date}",
+    "changes.none": "No changes.",
+    "changes.none_since": "No changes since {date}.",
+    "changes.affects": "Affects: {ids}",
+    "schedule.care_team": (
+        "Your real schedule is set by your care team. These are the usual dates from the label or"
+        " guideline, to help you plan; follow the dates your care team gives you."
+    ),
+    "weekday.0": "Monday",
+    "weekday.1": "Tuesday",
+    "weekday.2": "Wednesday",
+    "weekday.3": "Thursday",
+    "weekday.4": "Friday",
+    "weekday.5": "Saturday",
+    "weekday.6": "Sunday",
+    "schedule.title": "Infusion dates: {name}",
+    "schedule.regimen": "Regimen: {name} ({id})",
+    "schedule.care_team_title": "Your care team sets your schedule",
+    "schedule.column.dose": "Dose",
+    "schedule.column.date": "Date",
+    "schedule.column.weekday": "Weekday",
+    "schedule.column.phase": "Phase",
+    "schedule.no_dates": (
+        "The guide shows no dates for this therapy: the label or guideline leaves them to your "
+        "care team. Ask them for your dates."
+    ),
+    "schedule.notes": "Notes",
+    "schedule.no_dates_to_export": (
+        "There are no dates to export for {therapy}: your care team sets them."
+    ),
+    "journal.title": "Journal",
+    "journal.saved": "Saved {kind} entry {id} ({date}).",
+    "journal.no_entries": "No entries.",
+    "journal.stays_here": "Your journal stays on this computer. Nothing is sent anywhere.",
+    "journal.column.entry": "Entry",
+    "journal.column.when": "When",
+    "journal.column.kind": "Kind",
+    "journal.column.therapy": "Therapy",
+    "journal.column.details": "Details",
+    "journal.no_entry": "There is no journal entry {id}.",
+    "journal.see_list": "See `lupus-guide journal list`.",
+    "journal.entry_title": "Journal entry {id}",
+    "journal.changed": "Changed entry {id}.",
+    "journal.deleted": "Deleted entry {id}.",
+    "journal.imported": "Imported {count} entries.",
+    "journal.start_needs_therapy": "--start needs --therapy (whose schedule to check against).",
+    "summary.title": "Visit summary",
+    "summary.title_since": "Visit summary since {date}",
+    "summary.infusions": "Infusions ({count})",
+    "summary.none_logged": "None logged.",
+    "summary.against": "Against the usual schedule",
+    "summary.against_note": (
+        "Your care team sets your real schedule; this compares what you logged with the usual "
+        "dates from the label or guideline."
+    ),
+    "summary.column.dose": "Dose",
+    "summary.column.planned": "Planned",
+    "summary.column.logged": "Logged",
+    "summary.no_doses_due": "No doses due yet.",
+    "summary.no_therapy": "no therapy named",
+    "summary.no_severity": "not recorded",
+    "summary.reactions": "Reactions ({count})",
+    "summary.column.severity": "Severity",
+    "summary.column.count": "Count",
+    "summary.flagged": "Symptoms the guide lists as a reason to call",
+    "summary.flagged_note": (
+        "Logged symptoms that match the guide's lists for that therapy. Emergency signs need your"
+        " local emergency number (911 in the US) at the time, not a note."
+    ),
+    "summary.flag": "Entry {id} ({date}): {symptom} - {level}",
+    "summary.follow_ups": "Open follow-ups ({count})",
+    "summary.none": "None.",
+    "input.empty": "The {what} is empty.",
+    "input.empty_hint": "Type a word or two, for example: pain",
+    "input.too_long": "The {what} is longer than {limit} characters.",
+    "input.control": "The {what} contains control characters.",
+    "input.not_a_date": "{option} \"{text}\" is not a date.",
+    "input.date_hint": "Write it as YYYY-MM-DD, for example 2027-01-15.",
+    "input.not_a_time": "--time \"{text}\" is not a time of day.",
+    "input.time_hint": "Write it as HH:MM, for example 09:30.",
+    "find.see_all": "Run `lupus-guide therapies` to see them all.",
+    "find.ambiguous": "\"{name}\" is more than one therapy.",
+    "find.none": "No therapy named \"{name}\".",
+    "plan.no_schedule": "The guide has no usual schedule for {therapy}.",
+    "plan.ask_care_team": "Ask your care team for your dates.",
+    "plan.regimens": "Regimens: {ids}",
+    "plan.no_regimen": "{therapy} has no regimen \"{regimen}\".",
+    "plan.count_range": "--count must be from 1 to {limit}, not {count}.",
+    "plan.count_or_until": "Give --count or --until, not both.",
+    "plan.continue": (
+        "To continue a schedule, give --from-dose N and --last DATE (the date of dose N-1), "
+        "without --start."
+    ),
+    "plan.two_to": "2 to {total}",
+    "plan.two_or_more": "2 or more",
+    "plan.from_dose_range": "--from-dose must be {limit} for this regimen, not {dose}.",
+    "plan.from_dose_within": "--from-dose must be within this regimen, not {dose}.",
+    "plan.give_start": "Give --start DATE (the first infusion), or --from-dose N --last DATE.",
+    "plan.until_before": "--until {until} is before the first infusion on {first}.",
+    "plan.day": "{count} day",
+    "plan.days": "{count} days",
+    "plan.on_the_day": "on the day",
+    "plan.late": "{days} late",
+    "plan.early": "{days} early",
+    "plan.missed": "missed",
+    "plan.not_logged": "not logged yet",
+    "journal.option_empty": "--{option} is empty.",
+    "journal.option_control": "--{option} contains control characters.",
+    "journal.option_text": "--{option} text",
+    "journal.nothing_to_change": "Nothing to change.",
+    "journal.nothing_to_change_hint": "Give a field to change, e.g. --note TEXT.",
+    "journal.cannot_read": "cannot read {file}: {reason}.",
+    "journal.not_export": "{file} is not a lupus-guide journal export.",
+    "journal.not_export_hint": "Make one with `lupus-guide journal export --format json`.",
+    "run.wrote": "wrote {path} ({format})",
+    "run.internal_error": "internal error ({kind}). Set LUPUS_GUIDE_DEBUG=1 to see details.",
+    "run.wrote_calendar": "wrote {path} (iCalendar, {count} infusions)",
+    "journal.delete_no_one_to_ask": (
+        "journal delete asks before deleting, and there is no one to ask."
+    ),
+    "journal.delete_yes": "Add --yes to delete without asking.",
+    "journal.delete_confirm": "Delete journal entry {id}?",
+    "journal.nothing_deleted": "Nothing was deleted.",
+    "output.is_folder": "cannot write {path}: it is a folder.",
+    "output.cannot_write": "cannot write {path}: {reason}.",
+    "ics.not_a_zone": "--tz \"{zone}\" is not a time zone.",
+    "ics.zone_hint": "Use a name such as America/Chicago or Europe/London.",
+    "ics.calendar_name": "{therapy} infusions",
+    "ics.care_team": "Your real schedule is set by your care team.",
+    "ics.before_you_go": "Before you go:",
+    "ics.call": "Call {phones}",
+    "ics.event": "{name} infusion (dose {number}, {phase})",
+    "ics.reminder": "Infusion tomorrow: {name}",
+    "store.none_yet": "There is no journal yet.",
+    "store.none_yet_hint": "Add an entry to start one.",
+    "store.newer": (
+        "{path} was written by a newer lupus-guide (journal version {version}); it was not "
+        "changed."
+    ),
+    "store.newer_hint": "Update lupus-guide to read it.",
+    "store.busy": "The journal {path} is busy in another program.",
+    "store.busy_hint": "Try again in a moment.",
+    "store.read_only": "The journal {path} is read-only; nothing was changed.",
+    "store.damaged": (
+        "{path} is not a readable lupus-guide journal (it may be damaged); it was not changed."
+    ),
+    "store.damaged_hint": "Keep a copy and restore from an export.",
+    "store.cannot_open": "The journal {path} cannot be opened ({kind}).",
+    "store.cannot_use": "The journal {path} could not be used ({kind}).",
+    "problem.missing": "file is missing",
+    "problem.missing_clinic": (
+        "file is missing: a clinic pack names its clinic in clinic.yaml (see "
+        "examples/clinic-pack/clinic.yaml)"
+    ),
+    "problem.no_sources": "{id} cites no sources (at least one is required)",
+    "problem.no_guide": "guide.yaml is missing or invalid",
+    "problem.replaces_bundled": (
+        "therapy {id} is bundled: a clinic pack cannot replace it or its warnings (add a note for"
+        " it in clinic.yaml instead)"
+    ),
+    "problem.changes_order": "changes are not newest first",
+    "regimen.phases_but_care_team": "has phases, but says the care team sets it",
+    "regimen.no_phases": "has no phases (or say set_by_care_team: true)",
+    "regimen.one_interval": "phase {phase} needs exactly one of every_days and every_months",
+    "regimen.doses_not_last": "phase {phase} has no number of doses, but is not the last",
+    "regimen.needs_doses": "phase {phase} ({name}) needs a number of doses",
+    "problem.duplicate_id": "duplicate id {id} (first used on line {line})",
+    "file.too_large_bytes": "file is larger than {mb} MB ({size} bytes)",
+    "file.is_folder": "is a folder, not a file",
+    "file.permission": "cannot be read: permission denied",
+    "file.dangling_link": "links to a file that does not exist",
+    "file.missing": "does not exist",
+    "file.unreadable": "cannot be read: {reason}",
+    "file.too_large": "file is larger than {mb} MB",
+    "file.binary": "is a binary file, not YAML text",
+    "file.not_utf8": "is not UTF-8 text (bad byte at offset {offset})",
+    "file.empty": "is empty",
+}
+
+
+def say(message_id: str, /, **values: object) -> str:
+    """The message ``message_id`` in the guide's language, with ``values`` filled in."""
+    template = ENGLISH[message_id]
+    return template.format(**values) if values else template
