@@ -1,7 +1,7 @@
 """Safety and sourcing rules from the content review (issue 11), checked on the content itself.
 
-Each rule is written over every passage of the guide, not over the examples the review gave, so a new
-entry that breaks a rule fails here the day it is written.
+Each rule is written over every passage of the guide, not over the examples the review gave, so a
+new entry that breaks a rule fails here the day it is written.
 """
 
 from __future__ import annotations
