@@ -18,7 +18,8 @@ class Job(NamedTuple):
     ``build(content, env)`` makes the Result (``content`` is None without ``needs_content``).
     ``views`` are the view functions ``build`` calls: only the content parts they declare they
     read are decoded from the cache (none named: every part). ``text_for`` turns a Result into
-    text where no renderer fits (CSV)."""
+    text where no renderer fits (CSV). ``private`` output holds health data: a file written with
+    -o is created 0600, whatever the umask."""
 
     command: str
     build: Callable[[Any, Any], Any]
@@ -26,6 +27,7 @@ class Job(NamedTuple):
     default_format: OutputFormat = OutputFormat.table
     text_for: Callable[[Any], str] | None = None
     needs_content: bool = True
+    private: bool = False
 
 
 def run(job: Job, shared: Shared) -> None:
@@ -78,7 +80,7 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
     if path is not None:
         from lupus_guide.output import write_atomically
 
-        write_atomically(path, text)
+        write_atomically(path, text, private=job.private, protected=_journal_files(env))
         env.write(f"lupus-guide {job.command}: wrote {path} ({fmt.value})\n", env.stderr)
     else:
         env.write(text)
@@ -111,3 +113,11 @@ def exit_code_for(exc: BaseException, command: str, env) -> int:
     print(f"lupus-guide {command}: internal error ({type(exc).__name__}). "
           "Set LUPUS_GUIDE_DEBUG=1 to see details.", file=env.stderr)
     return ExitCode.ERROR
+
+
+def _journal_files(env) -> list:
+    """The journal's own files: never a target for -o."""
+    from lupus_guide.journal import journal_path
+
+    database = journal_path(env.paths().data_dir)
+    return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))]
