@@ -14,7 +14,7 @@ from lupus_guide._imports import msgspec
 
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https://\S+$")]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https://[!-~]+$")]  # printable ASCII only
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
 Status = Literal["approved", "off-label", "not-approved"]

@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "lupus-guide"
-        print(f"{command}: {exc.format_message()} (see `{command} --help`)", file=sys.stderr)
+        from lupus_guide.safetext import clean
+
+        message = clean(f"{command}: {exc.format_message()} (see `{command} --help`)")
+        print(message, file=sys.stderr)
         return ExitCode.USAGE
     except typer.Abort:
         return ExitCode.INTERRUPTED

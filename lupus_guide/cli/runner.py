@@ -72,7 +72,9 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
                                parts=parts_read_by(*job.views) if job.views else None)
     result = job.build(content, env)
     if job.text_for is not None:
-        text = job.text_for(result)
+        from lupus_guide.safetext import clean
+
+        text = clean(job.text_for(result))
     elif content is not None:
         text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
     else:

@@ -8,7 +8,10 @@ stream is checked: aliases (the "billion laughs" bomb) and very deep nesting are
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -45,23 +48,13 @@ class Parsed(msgspec.Struct):
 
 def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     """The text of a content file, or a ``ValueError`` saying plainly why it cannot be read."""
-    try:
-        size = entry.stat().st_size if hasattr(entry, "stat") else None
-        if size is not None and size > limit:
-            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB ({size:,} bytes)")
-        if hasattr(entry, "is_dir") and entry.is_dir():
-            raise ValueError("is a folder, not a file")
-        data = entry.read_bytes()
-    except IsADirectoryError:
-        raise ValueError("is a folder, not a file") from None
-    except PermissionError:
-        raise ValueError("cannot be read: permission denied") from None
-    except FileNotFoundError:
-        if hasattr(entry, "is_symlink") and entry.is_symlink():
-            raise ValueError("links to a file that does not exist") from None
-        raise ValueError("does not exist") from None
-    except OSError as exc:  # symlink loops, devices, I/O errors
-        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+    if isinstance(entry, Path):
+        data = _read_pack_file(entry, limit)
+    else:  # the bundled data, through importlib.resources' view of the package
+        try:
+            data = entry.read_bytes()
+        except OSError as exc:
+            raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
     if len(data) > limit:
         raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB")
     if b"\0" in data:
@@ -73,6 +66,48 @@ def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     if not text.strip():
         raise ValueError("is empty")
     return text
+
+
+def _read_pack_file(path: Path, limit: int) -> bytes:
+    """A clinic pack file's bytes: a regular file inside the pack folder (a link may point
+    elsewhere in the pack, never out of it), read with a hard bound whatever ``stat`` says, so a
+    link to ``/dev/zero``, a FIFO or a device is refused at once."""
+    root = os.path.realpath(path.parent)
+    if os.path.commonpath([root, os.path.realpath(path)]) != root:
+        raise ValueError("links to a file outside the clinic pack folder; copy the file into "
+                         "the pack instead")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ValueError("links to a file that does not exist") from None
+        raise ValueError("does not exist") from None
+    except PermissionError:
+        raise ValueError("cannot be read: permission denied") from None
+    except OSError as exc:  # symlink loops, I/O errors
+        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("is not a regular file (a device, a pipe or a socket)")
+        if info.st_size > limit:
+            raise ValueError(f"file is larger than {limit // (1024 * 1024)} MB "
+                             f"({info.st_size:,} bytes)")
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ValueError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+    finally:
+        os.close(fd)
 
 
 def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
@@ -99,11 +134,22 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
 
 
 def _check_events(text: str) -> None:
-    """Refuse aliases and deep nesting before any object is built."""
+    """Refuse aliases, deep nesting and text a terminal would act on (escape sequences, C1
+    controls, bidi overrides, zero-width characters: ``safetext``) before any object is built."""
+    from lupus_guide.safetext import UNSAFE
+
     depth = 0
     try:
         for event in yaml.parse(text, Loader=GuideLoader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.ScalarEvent):
+                found = UNSAFE.search(event.value)
+                if found:
+                    mark = event.start_mark
+                    raise ValueError(
+                        f"{mark.line + 1}:{mark.column + 1}: text holds a control or invisible "
+                        f"character (U+{ord(found.group()):04X}) that could change what a "
+                        "terminal shows; remove it")
+            elif isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 raise ValueError(  # noqa: TRY004 - a content problem, reported like every other
                     f"{mark.line + 1}:{mark.column + 1}: YAML aliases (*{event.anchor}) "
