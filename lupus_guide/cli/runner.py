@@ -64,12 +64,9 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
 
     content = None
     if job.needs_content:
-        from lupus_guide.content import default_layers, load_content
         from lupus_guide.views import parts_read_by
 
-        paths = env.paths()
-        content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir,
-                               parts=parts_read_by(*job.views) if job.views else None)
+        content = _load(job, env, parts_read_by(*job.views) if job.views else None)
     result = job.build(content, env)
     if job.text_for is not None:
         from lupus_guide.safetext import clean
@@ -123,3 +120,39 @@ def _journal_files(env) -> list:
 
     database = journal_path(env.paths().data_dir)
     return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))]
+
+
+def _load(job: Job, env, parts):
+    """The content, with the clinic pack when it can be used. A pack that cannot be (missing,
+    unreadable or invalid) never hides the guide's safety information: the command goes on with
+    the bundled guide and says so in one line on stderr, unless ``--strict`` (a clinic's kiosk
+    check) or LUPUS_GUIDE_STRICT asks for a hard failure. ``validate`` does not come here."""
+    from lupus_guide.content import bundled_layer, default_layers, load_content
+    from lupus_guide.errors import ContentError
+
+    paths = env.paths()
+    try:
+        return load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir, parts=parts)
+    except ContentError as exc:
+        if not paths.clinic or strict(env):
+            raise
+        content = load_content([bundled_layer()], cache_dir=paths.cache_dir, parts=parts)
+        env.write(f"lupus-guide {job.command}: warning: the clinic pack {paths.clinic} cannot be "
+                  f"used ({exc.line()}); showing the guide without it. `lupus-guide validate` "
+                  "lists every problem.\n", env.stderr)
+        return content
+
+
+_strict_option = {"given": False}  # set by the top-level callback for each command line
+
+
+def ask_strict(given: bool) -> None:
+    """Record ``lupus-guide --strict`` for the command that runs next (the top-level callback
+    runs once per command line, before the command)."""
+    _strict_option["given"] = given
+
+
+def strict(env) -> bool:
+    """Whether a clinic pack that cannot be used is a hard failure: ``lupus-guide --strict`` or
+    LUPUS_GUIDE_STRICT=1."""
+    return _strict_option["given"] or env.environ.get("LUPUS_GUIDE_STRICT", "") not in ("", "0")

@@ -10,6 +10,7 @@ warnings stay reachable).
 from __future__ import annotations
 
 from lupus_guide import models
+from lupus_guide._imports import msgspec
 from lupus_guide.content.kinds import KINDS, LIST_STEMS
 from lupus_guide.content.layers import LayerData
 from lupus_guide.problems import Problem
@@ -34,6 +35,9 @@ def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Pro
                 problems += _replacements(layer_data, kind.stem, lists[kind.stem])
                 bundled = {item.id for item in lists[kind.stem]}
                 items = [item for item in items if item.id not in bundled]
+            if kind.stem == "therapies" and items:
+                items = [msgspec.structs.replace(t, added_by_clinic=True) for t in items]
+                problems += lookalike_problems(layer_data, lists["therapies"], items)
             lists[kind.stem] = _replace_by_id(lists[kind.stem], items)
     if base.guide is None:
         problems.append(Problem(base.layer.label("guide"), "guide.yaml is missing or invalid"))
@@ -48,6 +52,29 @@ def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Pro
                              hidden_therapies=frozenset(hidden.therapies), **kept)
     problems += reference_problems(content, lists, data)
     return content, problems
+
+
+def lookalike_problems(layer_data: LayerData, bundled: list, added: list) -> list[Problem]:
+    """A pack's therapy named like a bundled one (the same name, or one that only looks the same:
+    letters from another alphabet, invisible characters, spacing) would stand in for it: refused."""
+    from lupus_guide.find import therapy_names
+    from lupus_guide.lookalike import skeleton
+
+    taken = {skeleton(name): (therapy.id, name) for therapy in bundled
+             for name in therapy_names(therapy)}
+    problems = []
+    for therapy in added:
+        for name in therapy_names(therapy):
+            owner = taken.get(skeleton(name))
+            if owner is not None and skeleton(name):
+                problems.append(Problem(
+                    layer_data.layer.label("therapies"),
+                    f"therapy {therapy.id!r}: the name {name!r} looks like {owner[1]!r}, a name of "
+                    f"the bundled {owner[0]!r}; a clinic pack cannot add a therapy that could be "
+                    "taken for a bundled one (add a note for it in clinic.yaml instead)",
+                    layer_data.lines.get(("therapies", therapy.id))))
+                break
+    return problems
 
 
 def _replacements(layer_data: LayerData, stem: str, bundled_items: list) -> list[Problem]:
@@ -108,8 +135,10 @@ def reference_problems(content: models.Content, lists: dict | None = None,
         where = next((d.positions.get("clinic", {}) for d in data if d.clinic is not None), {})
         every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
         for name in groups:
+            seen: set[str] = set()
             for index, ref in enumerate(getattr(content.clinic.hide, name)):
-                if ref not in every_id[name]:
+                if ref not in every_id[name] and ref not in seen:
+                    seen.add(ref)  # each unknown id said once, each looked up once
                     add(label, f"hide.{name} names " + unknown("unknown id", ref, every_id[name]),
                         where=where.get(f"$.hide.{name}[{index}]"))
         for index, note in enumerate(content.clinic.notes):
