@@ -34,8 +34,14 @@ class Env(msgspec.Struct):
         return resolve(self.environ, self.clinic_option)
 
     def write(self, text: str, stream: IO[str] | None = None) -> None:
-        """Write text; where the terminal's encoding cannot show a character, use a stand-in."""
+        """Write text; where the terminal's encoding cannot show a character, use a stand-in.
+        Standard output comes from a renderer, which made it safe; anything else (messages on
+        stderr) is cleaned here of what a terminal would act on."""
         stream = stream if stream is not None else self.stdout
+        if stream is not self.stdout:
+            from lupus_guide.safetext import clean
+
+            text = clean(text)
         try:
             stream.write(text)
         except UnicodeEncodeError:

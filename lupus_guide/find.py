@@ -52,12 +52,16 @@ def find_therapy(therapies, name: str):
             if therapy not in owners:
                 owners.append(therapy)
             by_name.setdefault(key, (alias, therapy))
-    if len(shared.get(wanted, [])) > 1:
+    owners = shared.get(wanted, [])
+    bundled = [t for t in owners if not getattr(t, "added_by_clinic", False)]
+    if len(owners) > 1 and len(bundled) == 1:
+        return bundled[0]  # a bundled therapy's name always finds it, whatever a pack adds
+    if len(owners) > 1:
         choices = " or ".join(f'"{t.id}"' for t in shared[wanted])
         raise NotFound(say("find.ambiguous", name=printable(name)),
                        say("suggest.did_you_mean_one_of", names=choices))
     if wanted in by_name:
-        return by_name[wanted][1]
+        return owners[0] if owners else by_name[wanted][1]
     close = closest(wanted, by_name)
     hint = (say("suggest.did_you_mean", name=by_name[close][0]) if close is not None
             else say("find.see_all"))

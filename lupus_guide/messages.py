@@ -264,6 +264,10 @@ ENGLISH: dict[str, str] = {
     "journal.nothing_deleted": "Nothing was deleted.",
     "output.is_folder": "cannot write {path}: it is a folder.",
     "output.cannot_write": "cannot write {path}: {reason}.",
+    "output.read_only": "cannot write {path}: it is read-only.",
+    "output.is_journal": "cannot write {path}: it is the journal itself.",
+    "pack.set_aside": "warning: the clinic pack {folder} cannot be used ({problem}); showing the "
+                      "guide without it. `lupus-guide validate` lists every problem.",
     "ics.not_a_zone": "--tz \"{zone}\" is not a time zone.",
     "ics.zone_hint": "Use a name such as America/Chicago or Europe/London.",
     "ics.calendar_name": "{therapy} infusions",
@@ -316,6 +320,11 @@ ENGLISH: dict[str, str] = {
     "file.binary": "is a binary file, not YAML text",
     "file.not_utf8": "is not UTF-8 text (bad byte at offset {offset})",
     "file.empty": "is empty",
+    "file.outside_pack": "links to a file outside the clinic pack folder; copy the file into "
+                         "the pack instead",
+    "file.not_regular": "is not a regular file (a device, a pipe or a socket)",
+    "file.unsafe_character": "text holds a control or invisible character ({code}) that could "
+                             "change what a terminal shows; remove it",
 }
 
 

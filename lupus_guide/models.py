@@ -14,9 +14,10 @@ import msgspec
 
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
-Url = Annotated[str, msgspec.Meta(pattern=r"^https://\S+$")]
+Url = Annotated[str, msgspec.Meta(pattern=r"^https://[!-~]+$")]  # printable ASCII only
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
+ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
 
@@ -87,11 +88,15 @@ class Therapy(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     missed_dose: Section | None = None
     assistance: Section
     last_reviewed: IsoDate
+    # Set when a clinic pack adds the therapy (whatever the pack's file says): its facts come from
+    # the clinic, not from the guide's sourced content, and every page says so.
+    added_by_clinic: bool = False
 
     @property
     def display_name(self) -> str:
         brands = ", ".join(self.brand_names)
-        return f"{self.generic_name} ({brands})" if brands else self.generic_name
+        name = f"{self.generic_name} ({brands})" if brands else self.generic_name
+        return f"{name} {ADDED_BY_CLINIC}" if self.added_by_clinic else name
 
     def sections(self) -> list[tuple[str, Section]]:
         """Every fact group of this therapy, by field name, in reading order."""
@@ -202,14 +207,19 @@ class ChangesFile(msgspec.Struct, forbid_unknown_fields=True):
     changes: list[Change]
 
 
+# A pack hides entries by id; no real pack needs more than this many of one kind, and a bound
+# keeps checking a hostile one quick.
+HideList = Annotated[list[Slug], msgspec.Meta(max_length=500)]
+
+
 class Hidden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Entries a clinic pack hides, by id. A hidden therapy leaves the lists, not its warnings."""
 
-    therapies: list[Slug] = []
-    faq: list[Slug] = []
-    checklists: list[Slug] = []
-    costs: list[Slug] = []
-    care: list[Slug] = []
+    therapies: HideList = []
+    faq: HideList = []
+    checklists: HideList = []
+    costs: HideList = []
+    care: HideList = []
 
 
 class ClinicNote(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -91,20 +91,32 @@ def test_pack_cannot_replace_a_bundled_therapy(cli, tmp_path):
     pack = tmp_path / "pack"
     shutil.copytree(EXAMPLE, pack)
     bundled = cli("therapies", "rituximab", "--format", "json").json()["data"]
+    label_warning = list(bundled["boxed_warning"]["items"])
+    assert label_warning
     fields = {k: v for k, v in bundled.items() if k not in ("display_name", "sources")}
     fields["boxed_warning"]["items"] = []  # an attempt to drop the boxed warning
     import yaml
 
     (pack / "therapies.yaml").write_text(yaml.safe_dump({"therapies": [fields]}))
-    result = cli("therapies", "rituximab", "--clinic", str(pack))
+    result = cli("--strict", "therapies", "rituximab", "--clinic", str(pack))
     assert result.code == 4
     assert "cannot replace" in result.stderr and "therapies.yaml" in result.stderr
+    assert cli("validate", str(pack)).code == 4
+    # without --strict the pack is set aside, and the label's boxed warning is what is shown
+    shown = cli("therapies", "rituximab", "--clinic", str(pack), "--format", "json")
+    assert shown.code == 0 and "cannot replace" in shown.stderr
+    assert shown.json()["data"]["boxed_warning"]["items"] == label_warning
 
 
 def test_missing_pack_folder_is_one_clear_line(cli, tmp_path):
-    result = cli("faq", "--clinic", str(tmp_path / "nope"))
+    result = cli("--strict", "faq", "--clinic", str(tmp_path / "nope"))
     assert result.code == 4
     assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+    relaxed = cli("faq", "--clinic", str(tmp_path / "nope"), env={"LUPUS_GUIDE_STRICT": "1"})
+    assert relaxed.code == 4
+    fallback = cli("faq", "--clinic", str(tmp_path / "nope"))
+    assert fallback.code == 0 and fallback.stdout
+    assert fallback.stderr.count("\n") == 1 and "does not exist" in fallback.stderr
 
 
 @pytest.mark.parametrize("command", [["therapies"], ["faq"], ["prepare"], ["side-effects"],

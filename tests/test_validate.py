@@ -45,12 +45,23 @@ def test_validate_finds_the_planted_mistake(cli, name):
 
 
 @pytest.mark.parametrize("name", sorted(PLANTED))
-def test_a_broken_pack_stops_a_command_with_one_line(cli, name):
-    result = cli("prepare", "--clinic", str(PACKS / name))
+def test_a_broken_pack_stops_a_strict_command_with_one_line(cli, name):
+    result = cli("--strict", "prepare", "--clinic", str(PACKS / name))
     assert result.code == 4
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and PLANTED[name][0] in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(PLANTED))
+def test_a_broken_pack_never_hides_the_guide(cli, name):
+    """Without --strict, a reading command goes on with the bundled guide and says why in one
+    line: the emergency signs are always there (issue 13.12)."""
+    result = cli("side-effects", "rituximab", "--clinic", str(PACKS / name), "--format", "plain")
+    assert result.code == 0
+    assert "911" in result.stdout and "boxed warning" in result.stdout.lower()
+    assert result.stderr.count("\n") == 1 and "warning" in result.stderr
+    assert PLANTED[name][0] in result.stderr and "Traceback" not in result.stderr
 
 
 def test_validate_reports_every_problem_not_just_the_first(cli, tmp_path):

@@ -37,14 +37,20 @@ def _version(value: bool) -> None:
 
 VersionOpt = Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Fail (exit 4) when the clinic pack cannot be used, instead of showing the "
+                     "guide without it (or set LUPUS_GUIDE_STRICT=1).")]
 
 
 @app.callback()
-def guide(ctx: typer.Context, version: VersionOpt = False) -> None:
+def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = False) -> None:
     """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
 
     Start with: lupus-guide therapies
     """
+    from lupus_guide.cli.runner import ask_strict
+
+    ask_strict(strict)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
         raise typer.Exit()
@@ -62,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "lupus-guide"
-        print(f"{command}: {exc.format_message()} (see `{command} --help`)", file=sys.stderr)
+        from lupus_guide.safetext import clean
+
+        message = clean(f"{command}: {exc.format_message()} (see `{command} --help`)")
+        print(message, file=sys.stderr)
         return ExitCode.USAGE
     except typer.Abort:
         return ExitCode.INTERRUPTED

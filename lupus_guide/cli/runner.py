@@ -20,7 +20,8 @@ class Job(NamedTuple):
     ``build(content, env)`` makes the Result (``content`` is None without ``needs_content``).
     ``views`` are the view functions ``build`` calls: only the content parts they declare they
     read are decoded from the cache (none named: every part). ``text_for`` turns a Result into
-    text where no renderer fits (CSV)."""
+    text where no renderer fits (CSV). ``private`` output holds health data: a file written with
+    -o is created 0600, whatever the umask."""
 
     command: str
     build: Callable[[Any, Any], Any]
@@ -28,6 +29,7 @@ class Job(NamedTuple):
     default_format: OutputFormat = OutputFormat.table
     text_for: Callable[[Any], str] | None = None
     needs_content: bool = True
+    private: bool = False
 
 
 def run(job: Job, shared: Shared) -> None:
@@ -64,15 +66,14 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
 
     content = None
     if job.needs_content:
-        from lupus_guide.content import default_layers, load_content
         from lupus_guide.views import parts_read_by
 
-        paths = env.paths()
-        content = load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir,
-                               parts=parts_read_by(*job.views) if job.views else None)
+        content = _load(job, env, parts_read_by(*job.views) if job.views else None)
     result = job.build(content, env)
     if job.text_for is not None:
-        text = job.text_for(result)
+        from lupus_guide.safetext import clean
+
+        text = clean(job.text_for(result))
     elif content is not None:
         text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
     else:
@@ -80,7 +81,7 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
     if path is not None:
         from lupus_guide.output import write_atomically
 
-        write_atomically(path, text)
+        write_atomically(path, text, private=job.private, protected=_journal_files(env))
         wrote = say("run.wrote", path=path, format=fmt.value)
         env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
@@ -114,3 +115,46 @@ def exit_code_for(exc: BaseException, command: str, env) -> int:
     print(f"lupus-guide {command}: {say('run.internal_error', kind=type(exc).__name__)}",
           file=env.stderr)
     return ExitCode.ERROR
+
+
+def _journal_files(env) -> list:
+    """The journal's own files: never a target for -o."""
+    from lupus_guide.journal import journal_path
+
+    database = journal_path(env.paths().data_dir)
+    return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))]
+
+
+def _load(job: Job, env, parts):
+    """The content, with the clinic pack when it can be used. A pack that cannot be (missing,
+    unreadable or invalid) never hides the guide's safety information: the command goes on with
+    the bundled guide and says so in one line on stderr, unless ``--strict`` (a clinic's kiosk
+    check) or LUPUS_GUIDE_STRICT asks for a hard failure. ``validate`` does not come here."""
+    from lupus_guide.content import bundled_layer, default_layers, load_content
+    from lupus_guide.errors import ContentError
+
+    paths = env.paths()
+    try:
+        return load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir, parts=parts)
+    except ContentError as exc:
+        if not paths.clinic or strict(env):
+            raise
+        content = load_content([bundled_layer()], cache_dir=paths.cache_dir, parts=parts)
+        warning = say("pack.set_aside", folder=paths.clinic, problem=exc.line())
+        env.write(f"lupus-guide {job.command}: {warning}\n", env.stderr)
+        return content
+
+
+_strict_option = {"given": False}  # set by the top-level callback for each command line
+
+
+def ask_strict(given: bool) -> None:
+    """Record ``lupus-guide --strict`` for the command that runs next (the top-level callback
+    runs once per command line, before the command)."""
+    _strict_option["given"] = given
+
+
+def strict(env) -> bool:
+    """Whether a clinic pack that cannot be used is a hard failure: ``lupus-guide --strict`` or
+    LUPUS_GUIDE_STRICT=1."""
+    return _strict_option["given"] or env.environ.get("LUPUS_GUIDE_STRICT", "") not in ("", "0")

@@ -2,13 +2,23 @@
 
 The cache file holds a key and the merged ``Content``, in MessagePack (msgspec): plain data that
 cannot run code when loaded, decoded against the content models, so a corrupt file fails to decode
-and is rebuilt. The key is a hash of every byte of every content file of every layer, the program's
-version and its models: change any of them and the cache is stale, and rebuilt, never trusted.
+and is rebuilt. The key is a BLAKE2b-256 hash of every byte of every content file of every layer,
+the program's version and its models: change any of them and the cache is stale, and rebuilt.
+
+A cache decides what the guide says about safety, so it is trusted only when it is the user's own
+and private: the folder and the file belong to the user and nobody else can write to them, the file
+is a regular file reached without following a link, and it is no larger than ``MAX_CACHE_BYTES``.
+Anything else is ignored (and never written to): the content is read from the YAML instead.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import stat
+
+# hashlib's BLAKE2b without importing hashlib, which loads OpenSSL (about 4 ms at every start).
+from _blake2 import blake2b
 from pathlib import Path
 
 import msgspec
@@ -17,7 +27,8 @@ from lupus_guide import __version__, models
 from lupus_guide.content.kinds import LIST_STEMS, stems_for
 from lupus_guide.content.layers import MAX_FILE_BYTES
 
-FORMAT = 1
+FORMAT = 2
+MAX_CACHE_BYTES = 32 * 1024 * 1024
 PARTS = LIST_STEMS  # the lists of entries a command may leave undecoded
 
 
@@ -43,17 +54,20 @@ class NotLoaded(list):
 def fingerprint(layers) -> str | None:
     """A hash of everything the content depends on, or None when a file cannot be read
     (the loader will then say what is wrong)."""
-    digest = _Digest(f"{FORMAT}:{__version__}".encode())
+    digest = blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=32)
     with open(models.__file__, "rb") as source:  # the models decide what a cache can hold
         digest.update(source.read())
     for layer in layers:
-        digest.update(f"\0layer:{layer.kind}:{layer.root}".encode())
+        # os.fsencode: a folder name that is not UTF-8 is kept as its bytes, not an error
+        digest.update(b"\0layer:" + layer.kind.encode() + b":" + os.fsencode(str(layer.root)))
         for stem in stems_for(layer.kind):
             entry = layer.root.joinpath(f"{stem}.yaml")
             digest.update(f"\0{stem}\0".encode())
             try:
+                if getattr(entry, "is_symlink", lambda: False)():
+                    return None  # the loader decides about links (and says what is wrong)
                 if not entry.is_file():
-                    if entry.is_dir() or getattr(entry, "is_symlink", lambda: False)():
+                    if entry.is_dir() or os.path.lexists(str(entry)):
                         return None
                     digest.update(b"<absent>")
                     continue
@@ -65,31 +79,56 @@ def fingerprint(layers) -> str | None:
     return digest.hexdigest()
 
 
-class _Digest:
-    """CRC-32 and Adler-32 of everything, with its length: a 64-bit content hash that costs no
-    hashlib import (a few ms at every start). It guards against stale content, not attackers:
-    what a cache holds was itself checked before it was written."""
-
-    def __init__(self, data: bytes = b"") -> None:
-        self.crc, self.adler, self.length = 0, 1, 0
-        self.update(data)
-
-    def update(self, data: bytes) -> None:
-        import zlib
-
-        self.crc = zlib.crc32(data, self.crc)
-        self.adler = zlib.adler32(data, self.adler)
-        self.length += len(data)
-
-    def hexdigest(self) -> str:
-        return f"{self.crc:08x}{self.adler:08x}-{self.length:x}"
-
-
 def _file(cache_dir: Path, layers) -> Path:
-    import zlib
+    where = b"|".join(layer.kind.encode() + b":" + os.fsencode(str(layer.root)) for layer in layers)
+    return Path(cache_dir) / f"content-{blake2b(where, digest_size=8).hexdigest()}.msgpack"
 
-    where = "|".join(f"{layer.kind}:{layer.root}" for layer in layers)
-    return Path(cache_dir) / f"content-{zlib.crc32(where.encode()):08x}.msgpack"
+
+def _mine_and_private(info: os.stat_result) -> bool:
+    """Owned by this user, and writable by nobody else."""
+    getuid = getattr(os, "getuid", None)  # no owners to compare on Windows
+    owned = getuid is None or info.st_uid == getuid()
+    return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _private_folder(cache_dir: Path, create: bool = False) -> bool:
+    """Whether ``cache_dir`` is a real folder of this user's that nobody else can write to; with
+    ``create``, it is made first (0700) when missing. A folder it did not make is never changed."""
+    try:
+        if create and not os.path.lexists(cache_dir):
+            os.makedirs(cache_dir, mode=0o700)
+        info = os.lstat(cache_dir)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISDIR(info.st_mode) and _mine_and_private(info)
+
+
+def _read_private(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a private regular file of this user's, read without
+    following a link and no more than ``MAX_CACHE_BYTES``; None otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) and _mine_and_private(info)
+                and info.st_size <= MAX_CACHE_BYTES):
+            return None
+        chunks, left = [], MAX_CACHE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        return data if len(data) <= MAX_CACHE_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def read(cache_dir: Path, layers, key: str, parts: frozenset[str] | None = None):
@@ -97,10 +136,14 @@ def read(cache_dir: Path, layers, key: str, parts: frozenset[str] | None = None)
 
     With ``parts``, only those of the big lists are decoded (the rest are skipped unread and stand
     as ``NotLoaded``): a command that shows the costs need not decode every therapy."""
+    if not _private_folder(cache_dir):
+        return None
+    data = _read_private(_file(cache_dir, layers))
+    if data is None:
+        return None
     try:
-        data = _file(cache_dir, layers).read_bytes()
         cached = msgspec.msgpack.decode(data, type=_view(parts))
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     if cached.key != key:
         return None
@@ -125,14 +168,24 @@ def _view(parts: frozenset[str] | None):
 
 
 def write(cache_dir: Path, layers, key: str, content) -> None:
-    """Keep ``content`` for next time: written to a temporary file, then renamed into place.
-    A cache that cannot be written is no error: the next run parses the YAML again."""
+    """Keep ``content`` for next time, in a private folder only, through the one atomic writer
+    (a new 0600 temporary file renamed into place). Nothing is renamed over a link, a FIFO, a
+    device or a folder. A cache that cannot be written is no error: the next run parses the YAML
+    again."""
     from lupus_guide.errors import OutputError
     from lupus_guide.output import write_atomically
 
+    if not _private_folder(cache_dir, create=True):
+        return
     target = _file(cache_dir, layers)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomically(target, msgspec.msgpack.encode(CacheFile(key, content)))
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        write_atomically(target, msgspec.msgpack.encode(CacheFile(key, content)), private=True)
     except (OSError, OutputError):
         pass

@@ -95,9 +95,14 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
 
 
 def _exists(entry: Any) -> bool:
+    """Whether a content file is there at all: a FIFO, a device or a dangling link counts (and
+    reading it says what is wrong), not only a regular file."""
+    import os
+
     try:
-        return bool(entry.is_file() or entry.is_dir()
-                    or (hasattr(entry, "is_symlink") and entry.is_symlink()))
+        if isinstance(entry, Path):
+            return os.path.lexists(entry)
+        return bool(entry.is_file() or entry.is_dir())
     except OSError:
         return True  # let reading it say what is wrong (a symlink loop, say)
 

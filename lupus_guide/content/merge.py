@@ -9,7 +9,10 @@ warnings stay reachable).
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import msgspec
 
 from lupus_guide import models
 from lupus_guide.content.kinds import KINDS, LIST_STEMS
@@ -33,10 +36,17 @@ def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Pro
             named = items or any(stem == kind.stem for stem, _ in layer_data.lines)
             if kind.list_key is None or not named:
                 continue
-            if not kind.pack_may_replace:
+            if kind.pack_may_replace:
+                problems += _safety_replacements(layer_data, kind.stem, lists[kind.stem], items)
+                guarded = {item.id for item in lists[kind.stem] if carries_safety(item)}
+                items = [item for item in items if item.id not in guarded]
+            else:
                 problems += _replacements(layer_data, kind.stem, lists[kind.stem])
                 bundled = {item.id for item in lists[kind.stem]}
                 items = [item for item in items if item.id not in bundled]
+            if kind.stem == "therapies" and items:
+                items = [msgspec.structs.replace(t, added_by_clinic=True) for t in items]
+                problems += lookalike_problems(layer_data, lists["therapies"], items)
             lists[kind.stem] = _replace_by_id(lists[kind.stem], items)
     if base.guide is None:
         problems.append(Problem(base.layer.label("guide"), say("problem.no_guide")))
@@ -46,11 +56,67 @@ def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Pro
     for kind in KINDS:
         if kind.hideable and kind.stem != "therapies":  # a hidden therapy stays (see above)
             hides = set(getattr(hidden, kind.stem))
+            guarded = {item.id for item in base.lists.get(kind.stem, []) if carries_safety(item)}
+            problems += _safety_hides(data, kind.stem, sorted(hides & guarded))
+            hides -= guarded
             kept[kind.stem] = [item for item in kept[kind.stem] if item.id not in hides]
     content = models.Content(guide=base.guide, clinic=clinic,
                              hidden_therapies=frozenset(hidden.therapies), **kept)
     problems += reference_problems(content, lists, data)
     return content, problems
+
+
+_SAFETY = re.compile(r"\b(911|988|emergency|fever|100\.4)\b", re.IGNORECASE)
+
+
+def carries_safety(entry) -> bool:
+    """Whether a bundled entry says something about safety (emergency signs, a fever, 911, 988):
+    such an entry a clinic pack can neither replace nor hide, only add notes beside."""
+    texts = [getattr(entry, name, "") for name in ("text", "detail", "question", "answer",
+                                                   "title", "summary")]
+    texts += list(getattr(entry, "items", []) or []) + list(getattr(entry, "notes", []) or [])
+    return any(isinstance(text, str) and _SAFETY.search(text) for text in texts)
+
+
+def _safety_replacements(layer_data: LayerData, stem: str, bundled_items: list,
+                         items: list) -> list[Problem]:
+    guarded = {item.id for item in bundled_items if carries_safety(item)}
+    return [Problem(layer_data.layer.label(stem),
+                    f"{item.id!r} carries the guide's safety information (emergency signs, fever, "
+                    "911 or 988): a clinic pack cannot replace it (add a note in clinic.yaml "
+                    "instead)", layer_data.lines.get((stem, item.id)))
+            for item in items if item.id in guarded]
+
+
+def _safety_hides(data: list[LayerData], stem: str, ids: list[str]) -> list[Problem]:
+    label = next((d.layer.label("clinic") for d in reversed(data) if d.clinic is not None),
+                 "clinic.yaml")
+    return [Problem(label, f"hide.{stem} names {item_id!r}, which carries the guide's safety "
+                           "information (emergency signs, fever, 911 or 988): it cannot be hidden")
+            for item_id in ids]
+
+
+def lookalike_problems(layer_data: LayerData, bundled: list, added: list) -> list[Problem]:
+    """A pack's therapy named like a bundled one (the same name, or one that only looks the same:
+    letters from another alphabet, invisible characters, spacing) would stand in for it: refused."""
+    from lupus_guide.find import therapy_names
+    from lupus_guide.lookalike import skeleton
+
+    taken = {skeleton(name): (therapy.id, name) for therapy in bundled
+             for name in therapy_names(therapy)}
+    problems = []
+    for therapy in added:
+        for name in therapy_names(therapy):
+            owner = taken.get(skeleton(name))
+            if owner is not None and skeleton(name):
+                problems.append(Problem(
+                    layer_data.layer.label("therapies"),
+                    f"therapy {therapy.id!r}: the name {name!r} looks like {owner[1]!r}, a name of "
+                    f"the bundled {owner[0]!r}; a clinic pack cannot add a therapy that could be "
+                    "taken for a bundled one (add a note for it in clinic.yaml instead)",
+                    layer_data.lines.get(("therapies", therapy.id))))
+                break
+    return problems
 
 
 def _replacements(layer_data: LayerData, stem: str, bundled_items: list) -> list[Problem]:
@@ -111,8 +177,10 @@ def reference_problems(content: models.Content, lists: dict | None = None,
         where = next((d.positions.get("clinic", {}) for d in data if d.clinic is not None), {})
         every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
         for name in groups:
+            seen: set[str] = set()
             for index, ref in enumerate(getattr(content.clinic.hide, name)):
-                if ref not in every_id[name]:
+                if ref not in every_id[name] and ref not in seen:
+                    seen.add(ref)  # each unknown id said once, each looked up once
                     add(label, f"hide.{name} names " + unknown("unknown id", ref, every_id[name]),
                         where=where.get(f"$.hide.{name}[{index}]"))
         for index, note in enumerate(content.clinic.notes):

@@ -8,7 +8,10 @@ stream is checked: aliases (the "billion laughs" bomb) and very deep nesting are
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -46,25 +49,14 @@ class Parsed(msgspec.Struct):
 
 def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     """The text of a content file, or a ``ValueError`` saying plainly why it cannot be read."""
-    try:
-        size = entry.stat().st_size if hasattr(entry, "stat") else None
-        if size is not None and size > limit:
-            raise ValueError(say("file.too_large_bytes", mb=limit // (1024 * 1024),
-                                 size=f"{size:,}"))
-        if hasattr(entry, "is_dir") and entry.is_dir():
-            raise ValueError(say("file.is_folder"))
-        data = entry.read_bytes()
-    except IsADirectoryError:
-        raise ValueError(say("file.is_folder")) from None
-    except PermissionError:
-        raise ValueError(say("file.permission")) from None
-    except FileNotFoundError:
-        if hasattr(entry, "is_symlink") and entry.is_symlink():
-            raise ValueError(say("file.dangling_link")) from None
-        raise ValueError(say("file.missing")) from None
-    except OSError as exc:  # symlink loops, devices, I/O errors
-        reason = exc.strerror or type(exc).__name__
-        raise ValueError(say("file.unreadable", reason=reason)) from None
+    if isinstance(entry, Path):
+        data = _read_pack_file(entry, limit)
+    else:  # the bundled data, through importlib.resources' view of the package
+        try:
+            data = entry.read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise ValueError(say("file.unreadable", reason=reason)) from None
     if len(data) > limit:
         raise ValueError(say("file.too_large", mb=limit // (1024 * 1024)))
     if b"\0" in data:
@@ -76,6 +68,49 @@ def read_text(entry, label: str, limit: int = MAX_FILE_BYTES) -> str:
     if not text.strip():
         raise ValueError(say("file.empty"))
     return text
+
+
+def _read_pack_file(path: Path, limit: int) -> bytes:
+    """A clinic pack file's bytes: a regular file inside the pack folder (a link may point
+    elsewhere in the pack, never out of it), read with a hard bound whatever ``stat`` says, so a
+    link to ``/dev/zero``, a FIFO or a device is refused at once."""
+    root = os.path.realpath(path.parent)
+    if os.path.commonpath([root, os.path.realpath(path)]) != root:
+        raise ValueError(say("file.outside_pack"))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ValueError(say("file.dangling_link")) from None
+        raise ValueError(say("file.missing")) from None
+    except PermissionError:
+        raise ValueError(say("file.permission")) from None
+    except OSError as exc:  # symlink loops, I/O errors
+        reason = exc.strerror or type(exc).__name__
+        raise ValueError(say("file.unreadable", reason=reason)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError(say("file.is_folder"))
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(say("file.not_regular"))
+        if info.st_size > limit:
+            raise ValueError(say("file.too_large_bytes", mb=limit // (1024 * 1024),
+                                 size=f"{info.st_size:,}"))
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ValueError(say("file.unreadable", reason=reason)) from None
+    finally:
+        os.close(fd)
 
 
 def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
@@ -102,11 +137,22 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
 
 
 def _check_events(text: str) -> None:
-    """Refuse aliases and deep nesting before any object is built."""
+    """Refuse aliases, deep nesting and text a terminal would act on (escape sequences, C1
+    controls, bidi overrides, zero-width characters: ``safetext``) before any object is built."""
+    from lupus_guide.safetext import UNSAFE
+
     depth = 0
     try:
         for event in yaml.parse(text, Loader=GuideLoader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.ScalarEvent):
+                found = UNSAFE.search(event.value)
+                if found:
+                    mark = event.start_mark
+                    assert mark is not None  # the parser marks every event
+                    code = f"U+{ord(found.group()):04X}"
+                    raise ValueError(f"{mark.line + 1}:{mark.column + 1}: "
+                                     + say("file.unsafe_character", code=code))
+            elif isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 assert mark is not None  # the parser marks every event
                 raise ValueError(  # noqa: TRY004 - a content problem, reported like every other

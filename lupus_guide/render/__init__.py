@@ -20,23 +20,29 @@ SUFFIX_FORMATS = {".json": OutputFormat.json, ".md": OutputFormat.markdown,
 
 
 def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> str:
-    """The text for ``result`` in format ``fmt``; each renderer module is imported only if used."""
+    """The text for ``result`` in format ``fmt``; each renderer module is imported only if used.
+
+    Whatever the format, the text carries nothing a terminal would act on (``safetext``): JSON
+    writes such characters as escapes, the terminal renderer cleans its text before colouring it,
+    and the other formats are cleaned here."""
+    from lupus_guide.safetext import clean, escape_json
+
     if fmt is OutputFormat.json:
         from lupus_guide.render.json import render_json
 
-        return render_json(result, last_reviewed, clinic)
+        return escape_json(render_json(result, last_reviewed, clinic))
     if fmt is OutputFormat.markdown:
         from lupus_guide.render.markdown import render_markdown
 
-        return render_markdown(result.doc())
+        return clean(render_markdown(result.doc()))
     if fmt is OutputFormat.html:
         from lupus_guide.render.html import render_html
 
-        return render_html(result.doc())
+        return clean(render_html(result.doc()))
     if fmt is OutputFormat.plain:
         from lupus_guide.render.plain import render_plain
 
-        return render_plain(result.doc(), env.width, env.unicode)
+        return clean(render_plain(result.doc(), env.width, env.unicode))
     from lupus_guide.render.terminal import render_terminal
 
     return render_terminal(result.doc(), env)

@@ -85,8 +85,12 @@ class _Page:
         self.add("\n")
 
     def render(self, color: bool) -> str:
-        """The page as terminal text: escape codes around the styled spans when colour is on."""
-        plain = "".join(self.parts)
+        """The page as terminal text: escape codes around the styled spans when colour is on.
+        The text is cleaned first (one character for one, so the spans still fit): the only
+        escape codes on the page are the ones added here."""
+        from lupus_guide.safetext import clean
+
+        plain = clean("".join(self.parts))
         if not color:
             return plain
         out, done = [], 0

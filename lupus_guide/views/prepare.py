@@ -21,6 +21,8 @@ def checklist(content, therapy: str | None = None, stage: str | None = None) -> 
     doc.kind = "checklist"
     doc.add(Heading(title))
     data: dict[str, Any] = {"therapy": chosen.id if chosen else None, "stages": {}}
+    if chosen is not None and chosen.added_by_clinic:
+        data["therapy_added_by_clinic"] = True  # its facts are the clinic's, not checked here
     for name in stages:
         items = stage_items(content, chosen, name)
         data["stages"][name] = [to_data(i) for i in items]

@@ -129,7 +129,8 @@ def side_effects(content, name: str | None) -> Result:
                 doc.add(PageBreak())  # one therapy a page, on paper
             doc.add(Heading(t.display_name, 2))
         doc.add(*side_effect_callouts(t, content.clinic))
-        record = {"id": t.id, "generic_name": t.generic_name, "brand_names": list(t.brand_names)}
+        record = {"id": t.id, "generic_name": t.generic_name, "brand_names": list(t.brand_names),
+                  "added_by_clinic": t.added_by_clinic}
         if content.clinic is not None:
             record["call_clinic"] = content.clinic.phones()
         for field_name in ("boxed_warning", "common_side_effects", "serious_warnings",

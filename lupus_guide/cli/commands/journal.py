@@ -55,7 +55,7 @@ class CallWith(str, Enum):
 
 def _run(command: str, build: Callable[[Any, Any], Any], shared: Shared, view: Callable,
          **job: Any) -> None:
-    run(Job(f"journal {command}", build, (view,), **job), shared)
+    run(Job(f"journal {command}", build, (view,), private=True, **job), shared)
 
 
 DoseOpt = Annotated[str | None, typer.Option("--dose", help="The dose, as written down.")]

@@ -120,7 +120,9 @@ def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = N
 
             text, events = views.ics_text(content, name, at=at, minutes=duration, tz=tz,
                                           **request)
-            write_atomically(ics, text)
+            from lupus_guide.safetext import clean_crlf
+
+            write_atomically(ics, clean_crlf(text))
             wrote = say("run.wrote_calendar", path=ics, count=events)
             env.write(f"lupus-guide schedule: {wrote}\n",
                       env.stderr)
