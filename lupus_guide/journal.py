@@ -179,9 +179,11 @@ class Journal:
         date, time, therapy and fields is (looked up before any is added)."""
 
         def work(db: sqlite3.Connection) -> tuple[int, int]:
-            new = [entry for entry in entries if not _present(db, entry)]
-            for entry in new:
-                _insert(db, entry)
+            known = {row[0] for row in db.execute("SELECT uuid FROM entries")}
+            new = [entry for entry in entries
+                   if (entry.uuid not in known if entry.uuid is not None
+                       else not _same_entry_there(db, entry))]
+            _insert_all(db, new)
             return len(new), len(entries) - len(new)
 
         return self._write(work)
@@ -242,25 +244,37 @@ class Journal:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+INSERT = ("INSERT INTO entries (kind, date, time, therapy, fields, created, uuid) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
 def _insert(db: sqlite3.Connection, entry: Entry) -> int:
     """Store ``entry`` (given a new UUID when it has none); its id."""
-    import datetime as dt
-    import uuid
-
-    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    entry.uuid = entry.uuid or str(uuid.uuid4())
-    cursor = db.execute(
-        "INSERT INTO entries (kind, date, time, therapy, fields, created, uuid) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (entry.kind, entry.date, entry.time, entry.therapy, _fields_json(entry), created,
-         entry.uuid))
+    cursor = db.execute(INSERT, _row(entry, _now()))
     return int(cursor.lastrowid or 0)  # always set after an INSERT
 
 
-def _present(db: sqlite3.Connection, entry: Entry) -> bool:
-    if entry.uuid is not None:
-        return db.execute("SELECT 1 FROM entries WHERE uuid = ?", (entry.uuid,)).fetchone() \
-            is not None
+def _insert_all(db: sqlite3.Connection, entries: list[Entry]) -> None:
+    created = _now()
+    db.executemany(INSERT, (_row(entry, created) for entry in entries))
+
+
+def _row(entry: Entry, created: str) -> tuple:
+    import uuid
+
+    entry.uuid = entry.uuid or str(uuid.uuid4())
+    return (entry.kind, entry.date, entry.time, entry.therapy, _fields_json(entry), created,
+            entry.uuid)
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _same_entry_there(db: sqlite3.Connection, entry: Entry) -> bool:
+    """An entry with the same kind, date, time, therapy and fields (for one without a UUID)."""
     return db.execute(
         "SELECT 1 FROM entries WHERE kind = ? AND date = ? AND time IS ? AND therapy IS ? "
         "AND fields = ? LIMIT 1",

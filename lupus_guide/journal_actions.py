@@ -4,6 +4,7 @@ in ``views/journal.py`` only say what happened; reading back is there too."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from lupus_guide.errors import GuideError, NotFound, UsageError
@@ -53,9 +54,12 @@ def clean_fields(fields: dict[str, str | None],
     return out
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _has_controls(text: str) -> bool:
     """C0 controls (NUL included), DEL and C1 controls; lone surrogates cannot be stored either."""
-    return any(ord(ch) < 32 or 127 <= ord(ch) < 160 or 0xD800 <= ord(ch) < 0xE000 for ch in text)
+    return _CONTROLS.search(text) is not None
 
 
 def add_entry(content, env, kind: str, *, therapy: str | None, date: str | None,

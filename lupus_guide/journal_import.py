@@ -20,6 +20,7 @@ from lupus_guide.journal import CALLED, FIELDS, SEVERITIES, Entry, Kind
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # an export of 100,000 entries is about 19 MB
 MAX_UUID_CHARS = 45
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _AT_ENTRY = re.compile(r"^\$(?:\.data)?\[(\d+)\](.*)$")
 HINT = "Nothing was imported."
 
@@ -171,8 +172,8 @@ def _time(text: str | None) -> str | None:
 def _uuid(text: str | None) -> str | None:
     import uuid
 
-    if text is None:
-        return None
+    if text is None or _CANONICAL_UUID.fullmatch(text):
+        return text  # as exports write it
     try:
         if len(text) > MAX_UUID_CHARS or not text.isascii():
             raise ValueError
