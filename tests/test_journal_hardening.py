@@ -145,6 +145,12 @@ def test_a_bad_entry_is_named_and_nothing_is_imported(cli, home, tmp_path, bad, 
     assert listed(cli) == before
 
 
+@pytest.mark.parametrize("args", [["note", "c1 \x9b31m here"], ["note", "del \x7f here"],
+                                  ["infusion", "--therapy", "belimumab", "--dose", "10\x9bmg"]])
+def test_add_refuses_the_control_characters_import_refuses(cli, home, args):
+    assert "control characters" in one_line(cli("journal", "add", *args), 2)
+
+
 def test_the_same_uuid_twice_in_one_file_is_refused(cli, home, tmp_path):
     twice = {**GOOD, "uuid": "0b0e6bbc-58a6-4f0e-9c4e-4a8d7d1b7a01"}
     backup = tmp_path / "backup.json"
