@@ -71,9 +71,9 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
         content = _load(job, env, parts_read_by(*job.views) if job.views else None)
     result = job.build(content, env)
     if job.text_for is not None:
-        from lupus_guide.safetext import clean
+        from lupus_guide.safetext import clean_crlf  # CSV rows end in CR LF (RFC 4180)
 
-        text = clean(job.text_for(result))
+        text = clean_crlf(job.text_for(result))
     elif content is not None:
         text = render(result, fmt, env, content.guide.last_reviewed, content.clinic)
     else:

@@ -8,7 +8,7 @@ from lupus_guide.document import Bullets, Callout, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
 from lupus_guide.inputs import printable
-from lupus_guide.journal import Entry, Kind
+from lupus_guide.journal import FIELDS, KINDS, Entry, Kind
 from lupus_guide.journal_actions import (
     add_entry,
     check_date,
@@ -21,9 +21,10 @@ from lupus_guide.messages import say
 from lupus_guide.planning import against_schedule
 from lupus_guide.views import Result, new_document, reads, to_data
 
-KINDS = ("infusion", "reaction", "call", "note")
-FIELD_ORDER = ("dose", "site", "symptom", "severity", "with", "about", "reference", "outcome",
-               "follow_up", "note", "text")
+FIELD_ORDER = FIELDS
+# A CSV cell starting with one of these is a formula to a spreadsheet (OWASP's list): it gets a
+# leading single quote, which spreadsheets show as text and the csv module reads back as is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @reads("therapies")
@@ -59,7 +60,7 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
     if kind is not None and kind not in KINDS:
         raise UsageError(f'--kind "{printable(kind)}" is not one of {", ".join(KINDS)}.')
     therapy_id = find_therapy(content.therapies, therapy).id if therapy is not None else None
-    with open_journal(env, create=False) as journal:
+    with open_journal(env, write=False) as journal:
         entries = journal.entries(since=since, until=until, kind=kind, therapy=therapy_id)
     data = [to_data(e) for e in entries]
 
@@ -78,7 +79,7 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
 
 @reads("therapies")
 def show(content, env, entry_id: int) -> Result:
-    with open_journal(env, create=False) as journal:
+    with open_journal(env, write=False) as journal:
         entry = journal.get(entry_id)
     if entry is None:
         raise NotFound(say("journal.no_entry", id=entry_id), say("journal.see_list"))
@@ -122,14 +123,17 @@ def delete(content, env, entry_id: int) -> Result:
 
 @reads("therapies")
 def import_file(content, env, file: str) -> Result:
-    """Entries from an export (`journal export --format json`), added in one transaction."""
-    count = import_entries(env, file)
+    """Entries from an export (`journal export --format json`), added in one transaction; those
+    already in the journal (the same backup imported twice) are skipped, and said so."""
+    added, skipped = import_entries(content, env, file)
 
     def document():
-        doc = new_document(content, say("journal.title"))
-        return doc.add(Paragraph(say("journal.imported", count=count)))
+        entries = say("journal.entry_one" if added == 1 else "journal.entry_many")
+        skips = say("journal.skipped", count=skipped) if skipped else ""
+        said = say("journal.imported_counts", added=added, entries=entries, skipped=skips)
+        return new_document(content, say("journal.title")).add(Paragraph(said))
 
-    return Result("journal import", {"imported": count}, document)
+    return Result("journal import", {"imported": added, "skipped": skipped}, document)
 
 
 @reads("therapies", "regimens")
@@ -140,7 +144,7 @@ def summary(content, env, *, since: str | None = None, therapy: str | None = Non
     since = check_date(since, "--since")
     if start is not None and therapy is None:
         raise UsageError(say("journal.start_needs_therapy"))
-    with open_journal(env, create=False) as journal:
+    with open_journal(env, write=False) as journal:
         entries = journal.entries(since=since)
     infusions = [e for e in entries if e.kind == "infusion"]
     reactions = [e for e in entries if e.kind == "reaction"]
@@ -215,16 +219,25 @@ def _flag(entry: Entry, therapies) -> str:
 
 
 def export_csv(entries: list[Entry]) -> str:
+    """The entries as CSV, one row each; no cell can be taken for a formula (see
+    ``FORMULA_STARTS``)."""
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "kind", "date", "time", "therapy", *FIELD_ORDER])
+    # CRLF rows (RFC 4180): the writer then quotes every cell holding a CR or an LF
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["id", "kind", "date", "time", "therapy", *FIELD_ORDER, "uuid"])
     for e in entries:
-        writer.writerow([e.id, e.kind, e.date, e.time or "", e.therapy or "",
-                         *(e.fields.get(name, "") for name in FIELD_ORDER)])
+        cells = [str(e.id), e.kind, e.date, e.time or "", e.therapy or "",
+                 *(e.fields.get(name, "") for name in FIELD_ORDER), e.uuid or ""]
+        writer.writerow([csv_cell(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def csv_cell(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: a leading ' when it would start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_text(result: Result) -> str:
