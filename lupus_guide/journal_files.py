@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lupus_guide.errors import ExitCode, GuideError
+from lupus_guide.messages import say
 
 Warn = Callable[[str], None]
 # SQLite's files beside the journal: write-ahead log, shared memory, rollback journal
@@ -39,8 +40,8 @@ def _uid() -> int | None:
 def _check_owner(info: os.stat_result, path: Path, what: str) -> None:
     uid = _uid()
     if uid is not None and info.st_uid != uid:
-        raise JournalError(f"The journal {what} {path} belongs to another user; it was not used "
-                           "or changed.", "Set LUPUS_GUIDE_HOME to a folder of your own.")
+        raise JournalError(say("files.not_yours", what=say(f"files.{what}"), path=path),
+                           say("files.own_folder_hint"))
 
 
 def prepare_folder(journal: Path, *, create: bool, warn: Warn) -> bool:
@@ -58,8 +59,8 @@ def prepare_folder(journal: Path, *, create: bool, warn: Warn) -> bool:
             return False
         return _make_folder(journal, warn)
     except OSError as exc:
-        raise JournalError(
-            f"The journal folder {folder} cannot be used ({exc.strerror}).") from None
+        raise JournalError(say("files.folder_unusable", path=folder,
+                               reason=exc.strerror)) from None
     try:
         info = os.fstat(fd)
         _check_owner(info, folder, "folder")
@@ -69,12 +70,10 @@ def prepare_folder(journal: Path, *, create: bool, warn: Warn) -> bool:
         if _lupus_guides_own(folder, journal.name, mode):
             os.fchmod(fd, 0o700)
             if os.path.lexists(journal):
-                warn(f"the journal folder {folder} was open to other users "
-                     f"(mode {mode:04o}); it is now 0700 (yours only).")
+                warn(say("files.folder_tightened", path=folder, mode=f"{mode:04o}"))
         elif mode & 0o022:
-            raise JournalError(f"The journal folder {folder} can be changed by other users; "
-                               "lupus-guide keeps no journal there.",
-                               "Set LUPUS_GUIDE_HOME to a folder of your own.")
+            raise JournalError(say("files.folder_shared", path=folder),
+                               say("files.own_folder_hint"))
         return True
     finally:
         os.close(fd)
@@ -88,8 +87,8 @@ def _make_folder(journal: Path, warn: Warn) -> bool:
     except FileExistsError:  # made meanwhile by another lupus-guide, or by someone else
         return prepare_folder(journal, create=False, warn=warn)
     except OSError as exc:
-        raise JournalError(
-            f"The journal folder {folder} cannot be made ({exc.strerror}).") from None
+        raise JournalError(say("files.folder_unmakeable", path=folder,
+                               reason=exc.strerror)) from None
     if POSIX:
         os.chmod(folder, 0o700)  # made just now by this program: the umask may have taken too much
     return True
@@ -123,21 +122,18 @@ def _check_file(path: Path, warn: Warn | None, what: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise JournalError(f"The journal {path} cannot be used ({exc.strerror}).") from None
+        raise JournalError(say("files.unusable", path=path, reason=exc.strerror)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise JournalError(f"The journal {what} {path} is a symbolic link; lupus-guide uses only "
-                           "a journal file of its own, and did not change it.",
-                           "Move the file itself there.")
+        raise JournalError(say("files.link", what=say(f"files.{what}"), path=path),
+                           say("files.link_hint"))
     if not stat.S_ISREG(info.st_mode):
-        raise JournalError(f"The journal {what} {path} is not a regular file; it was not used "
-                           "or changed.")
+        raise JournalError(say("files.not_regular", what=say(f"files.{what}"), path=path))
     _check_owner(info, path, what)
     mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077 and POSIX:
         _tighten(path, info)
         if warn is not None:
-            warn(f"the journal {path} was open to other users (mode {mode:04o}); "
-                 "it is now 0600 (yours only).")
+            warn(say("files.file_tightened", path=path, mode=f"{mode:04o}"))
     return True
 
 
@@ -146,7 +142,7 @@ def _tighten(path: Path, seen: os.stat_result) -> None:
     try:
         fd = os.open(path, os.O_RDONLY | NOFOLLOW | NONBLOCK | CLOEXEC)
     except OSError as exc:
-        raise JournalError(f"The journal {path} cannot be made private ({exc.strerror}).") from None
+        raise JournalError(say("files.unprivate", path=path, reason=exc.strerror)) from None
     try:
         now = os.fstat(fd)
         if (now.st_dev, now.st_ino) == (seen.st_dev, seen.st_ino):
@@ -164,7 +160,7 @@ def create_file(journal: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise JournalError(f"The journal {journal} cannot be made ({exc.strerror}).") from None
+        raise JournalError(say("files.unmakeable", path=journal, reason=exc.strerror)) from None
     try:
         if POSIX:
             os.fchmod(fd, 0o600)  # the umask may have taken the owner's bits too

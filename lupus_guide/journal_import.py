@@ -17,13 +17,13 @@ import msgspec
 from lupus_guide.errors import UsageError
 from lupus_guide.inputs import printable
 from lupus_guide.journal import CALLED, FIELDS, SEVERITIES, Entry, Kind
+from lupus_guide.messages import say
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # an export of 100,000 entries is about 19 MB
 MAX_UUID_CHARS = 45
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _AT_ENTRY = re.compile(r"^\$(?:\.data)?\[(\d+)\](.*)$")
-HINT = "Nothing was imported."
 
 
 class Exported(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -51,12 +51,11 @@ def read_export(file: str) -> list[Exported]:
     try:
         found = msgspec.json.decode(text, type=Export | list[Exported])
     except RecursionError:
-        raise UsageError(f"{name} is nested too deeply to be a journal export.", HINT) from None
+        raise UsageError(say("import.too_deep", file=name), say("import.hint")) from None
     except msgspec.ValidationError as exc:
         raise _invalid(name, str(exc)) from None
     except msgspec.DecodeError:
-        raise UsageError(f"{name} is not valid JSON, so not a lupus-guide journal export.",
-                         "Make one with `lupus-guide journal export --format json`.") from None
+        raise UsageError(say("import.not_json", file=name), say("import.make_one")) from None
     return found.data if isinstance(found, Export) else found
 
 
@@ -69,26 +68,25 @@ def read_bounded(file: str, limit: int) -> bytes:
                      | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or "not a file name"
-        raise UsageError(f"cannot read {name}: {reason}.") from None
+        raise UsageError(say("import.cannot_read", file=name, reason=reason)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise UsageError(f"{name} is a folder, not a journal export.")
+            raise UsageError(say("import.folder", file=name))
         if not stat.S_ISREG(info.st_mode):
-            raise UsageError(f"{name} is not a regular file (a device, a pipe or a socket); "
-                             "lupus-guide imports only a file made by `journal export`.")
+            raise UsageError(say("import.not_regular", file=name))
         chunks, left = [], limit + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror}.") from None
+        raise UsageError(say("import.cannot_read", file=name, reason=exc.strerror)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise UsageError(f"{name} is larger than {limit // (1024 * 1024)} MB, too large for a "
-                         "journal export.", HINT)
+        raise UsageError(say("import.too_large", file=name, mb=limit // (1024 * 1024)),
+                         say("import.hint"))
     return data
 
 
@@ -96,8 +94,8 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{name} is not UTF-8 text (byte {exc.start + 1}), so not a journal "
-                         "export.", HINT) from None
+        raise UsageError(say("import.not_utf8", file=name, byte=exc.start + 1),
+                         say("import.hint")) from None
 
 
 def _invalid(name: str, detail: str) -> UsageError:
@@ -106,10 +104,11 @@ def _invalid(name: str, detail: str) -> UsageError:
     what, _, where = detail.partition(" - at ")
     at = _AT_ENTRY.match(where.strip("`"))
     if at is None:
-        return UsageError(f"{name} is not a lupus-guide journal export ({printable(what, 80)}).",
-                          "Make one with `lupus-guide journal export --format json`.")
-    inside = f" (at {printable(at[2].lstrip('.'), 40)})" if at[2] else ""
-    return UsageError(f"{name}: entry {int(at[1]) + 1}: {printable(what, 80)}{inside}.", HINT)
+        return UsageError(say("import.not_export", file=name, detail=printable(what, 80)),
+                          say("import.make_one"))
+    inside = say("import.at", where=printable(at[2].lstrip("."), 40)) if at[2] else ""
+    return UsageError(say("import.bad_entry", file=name, number=int(at[1]) + 1,
+                          problem=printable(what, 80) + inside), say("import.hint"))
 
 
 def checked_entries(file: str, records: list[Exported], therapy_id: Callable[[str], str],
@@ -124,10 +123,11 @@ def checked_entries(file: str, records: list[Exported], therapy_id: Callable[[st
             entry = _checked(record, therapy_id, clean)
             if entry.uuid is not None:
                 if entry.uuid in first_with:
-                    raise UsageError(f"it has the same uuid as entry {first_with[entry.uuid]}.")
+                    raise UsageError(say("import.same_uuid", number=first_with[entry.uuid]))
                 first_with[entry.uuid] = number
         except UsageError as exc:
-            raise UsageError(f"{printable(file)}: entry {number}: {exc.message}", HINT) from None
+            raise UsageError(say("import.bad_entry", file=printable(file), number=number,
+                                 problem=exc.message.rstrip(".")), say("import.hint")) from None
         entries.append(entry)
     return entries
 
@@ -136,12 +136,12 @@ def _checked(record: Exported, therapy_id: Callable[[str], str],
              clean: Callable[..., dict[str, str]]) -> Entry:
     unknown = [name for name in record.fields if name not in FIELDS]
     if unknown:
-        raise UsageError(f'"{printable(unknown[0], 30)}" is not a journal field (one of '
-                         f'{", ".join(FIELDS)}).')
+        raise UsageError(say("import.unknown_field", name=printable(unknown[0], 30),
+                             fields=", ".join(FIELDS)))
     fields = dict(record.fields)
     for name, allowed in (("severity", SEVERITIES), ("with", CALLED)):
         if name in fields and fields[name] not in allowed:
-            raise UsageError(f"its {name} is not one of {', '.join(allowed)}.")
+            raise UsageError(say("import.not_one_of", name=name, allowed=", ".join(allowed)))
     if "follow_up" in fields:
         fields["follow_up"] = _date(fields["follow_up"], "follow-up date")
     return Entry(kind=record.kind, date=_date(record.date, "date"), time=_time(record.time),
@@ -158,7 +158,7 @@ def _date(text: str, what: str) -> str:
             raise ValueError
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise UsageError(f"its {what} is not a date written YYYY-MM-DD.") from None
+        raise UsageError(say("import.bad_date", what=what)) from None
 
 
 def _time(text: str | None) -> str | None:
@@ -166,7 +166,7 @@ def _time(text: str | None) -> str | None:
         return None
     hours, _, minutes = text.partition(":")
     if _TIME.fullmatch(text) is None or int(hours) > 23 or int(minutes) > 59:
-        raise UsageError("its time is not a time of day written HH:MM.")
+        raise UsageError(say("import.bad_time"))
     return f"{int(hours):02d}:{minutes}"
 
 
@@ -180,4 +180,4 @@ def _uuid(text: str | None) -> str | None:
             raise ValueError
         return str(uuid.UUID(text))
     except ValueError:
-        raise UsageError("its uuid is not a UUID.") from None
+        raise UsageError(say("import.bad_uuid")) from None

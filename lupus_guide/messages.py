@@ -295,6 +295,46 @@ ENGLISH: dict[str, str] = {
     "store.damaged_hint": "Keep a copy and restore from an export.",
     "store.cannot_open": "The journal {path} cannot be opened ({kind}).",
     "store.cannot_use": "The journal {path} could not be used ({kind}).",
+    "import.hint": "Nothing was imported.",
+    "import.make_one": "Make one with `lupus-guide journal export --format json`.",
+    "import.too_deep": "{file} is nested too deeply to be a journal export.",
+    "import.not_json": "{file} is not valid JSON, so not a lupus-guide journal export.",
+    "import.cannot_read": "cannot read {file}: {reason}.",
+    "import.folder": "{file} is a folder, not a journal export.",
+    "import.not_regular": "{file} is not a regular file (a device, a pipe or a socket); "
+                          "lupus-guide imports only a file made by `journal export`.",
+    "import.too_large": "{file} is larger than {mb} MB, too large for a journal export.",
+    "import.not_utf8": "{file} is not UTF-8 text (byte {byte}), so not a journal export.",
+    "import.not_export": "{file} is not a lupus-guide journal export ({detail}).",
+    "import.at": " (at {where})",
+    "import.bad_entry": "{file}: entry {number}: {problem}.",
+    "import.same_uuid": "it has the same uuid as entry {number}.",
+    "import.unknown_field": "\"{name}\" is not a journal field (one of {fields}).",
+    "import.not_one_of": "its {name} is not one of {allowed}.",
+    "import.bad_date": "its {what} is not a date written YYYY-MM-DD.",
+    "import.bad_time": "its time is not a time of day written HH:MM.",
+    "import.bad_uuid": "its uuid is not a UUID.",
+    "files.file": "file",
+    "files.folder": "folder",
+    "files.not_yours": "The journal {what} {path} belongs to another user; it was not used or "
+                       "changed.",
+    "files.own_folder_hint": "Set LUPUS_GUIDE_HOME to a folder of your own.",
+    "files.folder_unusable": "The journal folder {path} cannot be used ({reason}).",
+    "files.folder_tightened": "the journal folder {path} was open to other users (mode {mode}); "
+                              "it is now 0700 (yours only).",
+    "files.folder_shared": "The journal folder {path} can be changed by other users; lupus-guide "
+                           "keeps no journal there.",
+    "files.folder_unmakeable": "The journal folder {path} cannot be made ({reason}).",
+    "files.unusable": "The journal {path} cannot be used ({reason}).",
+    "files.link": "The journal {what} {path} is a symbolic link; lupus-guide uses only a journal "
+                  "file of its own, and did not change it.",
+    "files.link_hint": "Move the file itself there.",
+    "files.not_regular": "The journal {what} {path} is not a regular file; it was not used or "
+                         "changed.",
+    "files.file_tightened": "the journal {path} was open to other users (mode {mode}); it is now "
+                            "0600 (yours only).",
+    "files.unprivate": "The journal {path} cannot be made private ({reason}).",
+    "files.unmakeable": "The journal {path} cannot be made ({reason}).",
     "problem.missing": "file is missing",
     "problem.missing_clinic": (
         "file is missing: a clinic pack names its clinic in clinic.yaml (see "
