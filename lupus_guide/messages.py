@@ -295,6 +295,14 @@ ENGLISH: dict[str, str] = {
     "store.damaged_hint": "Keep a copy and restore from an export.",
     "store.cannot_open": "The journal {path} cannot be opened ({kind}).",
     "store.cannot_use": "The journal {path} could not be used ({kind}).",
+    "problem.safety_replace": "'{id}' carries the guide's safety information (emergency signs, "
+                              "fever, 911 or 988): a clinic pack cannot replace it (add a note "
+                              "in clinic.yaml instead)",
+    "problem.safety_hide": "hide.{stem} names '{id}', which carries the guide's safety "
+                           "information (emergency signs, fever, 911 or 988): it cannot be hidden",
+    "problem.lookalike": "therapy '{id}': the name '{name}' looks like '{other}', a name of the "
+                         "bundled '{bundled}'; a clinic pack cannot add a therapy that could be "
+                         "taken for a bundled one (add a note for it in clinic.yaml instead)",
     "import.hint": "Nothing was imported.",
     "import.make_one": "Make one with `lupus-guide journal export --format json`.",
     "import.too_deep": "{file} is nested too deeply to be a journal export.",

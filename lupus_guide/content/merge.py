@@ -81,19 +81,15 @@ def carries_safety(entry) -> bool:
 def _safety_replacements(layer_data: LayerData, stem: str, bundled_items: list,
                          items: list) -> list[Problem]:
     guarded = {item.id for item in bundled_items if carries_safety(item)}
-    return [Problem(layer_data.layer.label(stem),
-                    f"{item.id!r} carries the guide's safety information (emergency signs, fever, "
-                    "911 or 988): a clinic pack cannot replace it (add a note in clinic.yaml "
-                    "instead)", layer_data.lines.get((stem, item.id)))
+    return [Problem(layer_data.layer.label(stem), say("problem.safety_replace", id=item.id),
+                    layer_data.lines.get((stem, item.id)))
             for item in items if item.id in guarded]
 
 
 def _safety_hides(data: list[LayerData], stem: str, ids: list[str]) -> list[Problem]:
     label = next((d.layer.label("clinic") for d in reversed(data) if d.clinic is not None),
                  "clinic.yaml")
-    return [Problem(label, f"hide.{stem} names {item_id!r}, which carries the guide's safety "
-                           "information (emergency signs, fever, 911 or 988): it cannot be hidden")
-            for item_id in ids]
+    return [Problem(label, say("problem.safety_hide", stem=stem, id=item_id)) for item_id in ids]
 
 
 def lookalike_problems(layer_data: LayerData, bundled: list, added: list) -> list[Problem]:
@@ -111,9 +107,8 @@ def lookalike_problems(layer_data: LayerData, bundled: list, added: list) -> lis
             if owner is not None and skeleton(name):
                 problems.append(Problem(
                     layer_data.layer.label("therapies"),
-                    f"therapy {therapy.id!r}: the name {name!r} looks like {owner[1]!r}, a name of "
-                    f"the bundled {owner[0]!r}; a clinic pack cannot add a therapy that could be "
-                    "taken for a bundled one (add a note for it in clinic.yaml instead)",
+                    say("problem.lookalike", id=therapy.id, name=name, other=owner[1],
+                        bundled=owner[0]),
                     layer_data.lines.get(("therapies", therapy.id))))
                 break
     return problems
