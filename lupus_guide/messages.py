@@ -162,8 +162,8 @@ ENGLISH: dict[str, str] = {
     "schedule.column.weekday": "Weekday",
     "schedule.column.phase": "Phase",
     "schedule.no_dates": (
-        "The guide shows no dates for this therapy: the label or guideline leaves them to your "
-        "care team. Ask them for your dates."
+        "The guide shows no dates for this therapy: your care team sets them (the notes below "
+        "say why). Ask them for your dates."
     ),
     "schedule.notes": "Notes",
     "schedule.no_dates_to_export": (

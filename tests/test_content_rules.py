@@ -252,3 +252,9 @@ def test_no_checklist_repeats_an_item_in_other_words(content):
                      if i.stage == stage and (not i.therapies or t.id in i.therapies)]
             found += [(t.id, a, b) for a, b in near_duplicates(items)]
     assert found == []
+
+
+def test_a_regimen_left_to_the_care_team_says_why(content):
+    """`schedule` shows no dates for it and points to its notes, so the notes must exist."""
+    silent = [r.id for r in content.regimens if r.set_by_care_team and not r.notes]
+    assert silent == []

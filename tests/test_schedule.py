@@ -90,7 +90,7 @@ def test_a_course_ends(cli):
 def test_care_team_regimens_show_no_dates(cli):
     result = cli("schedule", "rituximab", "--start", "2027-01-04", "--format", "plain")
     assert result.code == 0
-    assert "leaves them to your care team" in " ".join(result.stdout.split())
+    assert "your care team sets them" in " ".join(result.stdout.split())
     data = cli("schedule", "rituximab", "--start", "2027-01-04", "--format", "json").json()["data"]
     assert data["doses"] == []
 
