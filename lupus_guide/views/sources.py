@@ -13,12 +13,12 @@ PLACES = {"therapies": "therapies {id}: {field}", "checklists": "prepare: {id}",
 
 def cited_places(content):
     """(source, where it is cited) for every citation in the guide."""
-    from lupus_guide.content.walk import walk
+    from lupus_guide.content.passages import walk
 
     for passage in walk(content):
         if passage.kind in PLACES:
             place = PLACES[passage.kind].format(id=passage.id,
-                                                field=passage.field.replace("_", " "))
+                                                field=passage.group.replace("_", " "))
             for src in passage.sources:
                 yield src, place
 
