@@ -149,15 +149,15 @@ def search_faq(entries, query: str) -> list[Hit]:
 
 def search_all(content, query: str) -> list[Hit]:
     """Therapies, FAQ, checklists, costs and care topics matching ``query``, best first."""
-    from lupus_guide.content.passages import walk
+    from lupus_guide.content.passages import therapy_passages
 
     query = clean_query(query)
     hits = search_faq(content.faq, query)
     bodies: dict[tuple[str, str], list[str]] = {}  # (therapy, fact group) -> its words
     therapies = {t.id: t for t in content.therapies}
-    for passage in walk(content):
+    for passage in (p for t in content.therapies for p in therapy_passages(t)):
         part = passage.field.partition(".")[2]
-        if passage.kind == "therapies" and (part == "summary" or part.startswith("items[")):
+        if part == "summary" or part.startswith("items["):
             bodies.setdefault((passage.id, passage.group), []).append(passage.text)
     names = {t.id: " ".join(therapy_names(t)) for t in content.therapies}
     for (therapy_id, group), words in bodies.items():

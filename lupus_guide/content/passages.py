@@ -33,10 +33,7 @@ def walk(content: models.Content) -> Iterator[Passage]:
     group of a therapy starts with its summary, even an empty one: a group with no words (a boxed
     warning the label does not have) still cites its sources."""
     for t in content.therapies:
-        for field in THERAPY_FIELDS:
-            yield Passage("therapies", t.id, field, getattr(t, field), [], t)
-        for name, section in t.sections():
-            yield from _section(t, name, section)
+        yield from therapy_passages(t)
     for item in content.checklists:
         yield from _fields("checklists", item, ("text", "detail"), item.sources)
     for entry in content.faq:
@@ -51,6 +48,14 @@ def walk(content: models.Content) -> Iterator[Passage]:
     yield Passage("guide", "", "disclaimer", content.guide.disclaimer, [], content.guide)
 
 
+def therapy_passages(t: models.Therapy) -> Iterator[Passage]:
+    """The passages of one therapy (what ``walk`` yields for it)."""
+    for field in THERAPY_FIELDS:
+        yield Passage("therapies", t.id, field, getattr(t, field), [], t)
+    for name, section in t.sections():
+        yield from _section(t, name, section)
+
+
 def _section(therapy: models.Therapy, name: str, section: models.Section) -> Iterator[Passage]:
     cited = list(section.sources)
     yield Passage("therapies", therapy.id, f"{name}.summary", section.summary, cited, therapy)
@@ -63,10 +68,11 @@ def _section(therapy: models.Therapy, name: str, section: models.Section) -> Ite
 
 
 def _fields(kind: str, entry: Any, names: tuple[str, ...], sources: list) -> Iterator[Passage]:
+    cited = list(sources)
     for name in names:
         value = getattr(entry, name)
         values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, words in values:
             if words:
                 field = name if index is None else f"{name}[{index}]"
-                yield Passage(kind, getattr(entry, "id", ""), field, words, list(sources), entry)
+                yield Passage(kind, getattr(entry, "id", ""), field, words, cited, entry)
