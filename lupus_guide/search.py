@@ -149,23 +149,23 @@ def search_faq(entries, query: str) -> list[Hit]:
 
 def search_all(content, query: str) -> list[Hit]:
     """Therapies, FAQ, checklists, costs and care topics matching ``query``, best first."""
-    from lupus_guide.content.walk import walk
-    from lupus_guide.models import Section
+    from lupus_guide.content.passages import therapy_passages
 
     query = clean_query(query)
     hits = search_faq(content.faq, query)
-    names: dict[str, str] = {}
-    for passage in walk(content):
-        if passage.kind != "therapies":
-            continue
-        section = getattr(passage.entry, passage.field, None)
-        if not isinstance(section, Section):
-            continue
-        therapy = passage.entry
-        if therapy.id not in names:
-            names[therapy.id] = " ".join(therapy_names(therapy))
-        label = passage.field.replace("_", " ")
-        score = score_fields(query, [(names[therapy.id], 1.5), (label, 1.0), (passage.text, 1.0)])
+    bodies: dict[tuple[str, str], list[str]] = {}  # (therapy, fact group) -> its words
+    therapies = {t.id: t for t in content.therapies}
+    for passage in (p for t in content.therapies for p in therapy_passages(t)):
+        part = passage.field.partition(".")[2]
+        if part == "summary" or part.startswith("items["):
+            bodies.setdefault((passage.id, passage.group), []).append(passage.text)
+    names = {t.id: " ".join(therapy_names(t)) for t in content.therapies}
+    for (therapy_id, group), words in bodies.items():
+        therapy = therapies[therapy_id]
+        section = getattr(therapy, group)
+        label = group.replace("_", " ")
+        fields = [(names[therapy_id], 1.5), (label, 1.0), (" ".join(words), 1.0)]
+        score = score_fields(query, fields)
         if score > 0:  # a Hit, its place and its snippet only for what matched
             snippet = section.summary or "; ".join(section.items)
             hits.append(Hit("therapy", therapy.id, therapy.display_name,

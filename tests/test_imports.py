@@ -93,7 +93,7 @@ def test_validate_reads_the_yaml_every_time(warm_home):
 def test_a_cached_load_imports_no_checking_merging_or_walking(warm_home):
     modules = modules_after(warm_home, "therapies", "--format", "json")
     for module in ("lupus_guide.content.merge", "lupus_guide.content.validation",
-                   "lupus_guide.content.walk", "lupus_guide.content.yamlsafe"):
+                   "lupus_guide.content.passages", "lupus_guide.content.yamlsafe"):
         assert module not in modules, module
 
 

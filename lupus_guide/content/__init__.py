@@ -1,6 +1,6 @@
 """The guide's content: one table of kinds (``kinds``), layers (bundled < clinic pack), safe YAML
 reading (``yamlsafe``), the thorough check (``validation``), merging (``merge``), the MessagePack
-cache (``cache``) and ``walk``, every patient-facing passage with its sources.
+cache (``cache``) and ``passages.walk``, every patient-facing passage with its sources.
 
 The names most callers need are here, each imported when first asked for (a command that reads
 from the cache never imports the merging, checking or walking code); the modules below import
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lupus_guide.content.layers import Layer, bundled_layer, clinic_layer, default_layers
     from lupus_guide.content.loader import check_layers, load_content
-    from lupus_guide.content.walk import Passage, walk
+    from lupus_guide.content.passages import Passage, walk
 
 _HOMES = {"Layer": "layers", "bundled_layer": "layers", "clinic_layer": "layers",
           "default_layers": "layers", "check_layers": "loader", "load_content": "loader",
-          "Passage": "walk", "walk": "walk"}
+          "Passage": "passages", "walk": "passages"}
 
 __all__ = ["Layer", "Passage", "bundled_layer", "check_layers", "clinic_layer", "default_layers",
            "load_content", "walk"]

@@ -4,8 +4,9 @@ notes, and the checklist of a stage. Presentation only; views import these, neve
 from __future__ import annotations
 
 from lupus_guide.document import Callout
+from lupus_guide.find import find_therapy
 from lupus_guide.messages import say
-from lupus_guide.views import to_data
+from lupus_guide.views import reads, to_data
 
 STAGES = ("before", "during", "after")
 STAGE_TITLES = {stage: say(f"stage.{stage}") for stage in STAGES}
@@ -71,3 +72,10 @@ def clinic_notes(content, therapy) -> list:
     if not notes:
         return []
     return [Callout("info", say("clinic.from", clinic=content.clinic.name), "", notes)]
+
+
+@reads("therapies")
+def named_therapy(content, name: str):
+    """The therapy a --therapy option names. A view that takes such an option reads the therapies
+    only when it is given: the command adds this function to the views it names to the runner."""
+    return find_therapy(content.therapies, name)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lupus_guide.document import Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
-from lupus_guide.find import find_therapy
 from lupus_guide.inputs import clean_query, printable
 from lupus_guide.messages import say
 from lupus_guide.search import search_faq
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
+from lupus_guide.views.blocks import named_therapy
 
 
 def _filtered(content, topic: str | None, therapy: str | None):
@@ -24,12 +24,12 @@ def _filtered(content, topic: str | None, therapy: str | None):
             raise NotFound(say("faq.no_topic", topic=printable(topic)), hint)
         entries = [e for e in entries if wanted in e.topics]
     if therapy is not None:
-        chosen = find_therapy(content.therapies, therapy)
+        chosen = named_therapy(content, therapy)
         entries = [e for e in entries if not e.therapies or chosen.id in e.therapies]
     return entries
 
 
-@reads("faq", "therapies")
+@reads("faq")  # and named_therapy's parts with --therapy
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
     """The list of questions, or the answers that match ``text``, best first."""
     entries = _filtered(content, topic, therapy)

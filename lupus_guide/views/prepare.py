@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from lupus_guide.document import Callout, Checklist, Fields, Heading, Paragraph
-from lupus_guide.find import find_therapy
 from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads, to_data
-from lupus_guide.views.blocks import STAGE_TITLES, STAGES, checklist_rows, stage_items
+from lupus_guide.views.blocks import (
+    STAGE_TITLES,
+    STAGES,
+    checklist_rows,
+    named_therapy,
+    stage_items,
+)
 
 
-@reads("checklists", "therapies")
+@reads("checklists")  # and named_therapy's parts with --therapy
 def checklist(content, therapy: str | None = None, stage: str | None = None) -> Result:
     """General checklist items, plus the items for one therapy when one is named."""
-    chosen = find_therapy(content.therapies, therapy) if therapy is not None else None
+    chosen = named_therapy(content, therapy) if therapy is not None else None
     stages = [stage] if stage else list(STAGES)
     title = say("prepare.title") + (f": {chosen.display_name}" if chosen else "")
     doc = new_document(content, title)

@@ -13,14 +13,20 @@ PLACES = {"therapies": "therapies {id}: {field}", "checklists": "prepare: {id}",
 
 def cited_places(content):
     """(source, where it is cited) for every citation in the guide."""
-    from lupus_guide.content.walk import walk
+    from lupus_guide.content.passages import walk
 
+    last: tuple = ()
     for passage in walk(content):
-        if passage.kind in PLACES:
-            place = PLACES[passage.kind].format(id=passage.id,
-                                                field=passage.field.replace("_", " "))
-            for src in passage.sources:
-                yield src, place
+        if passage.kind not in PLACES:
+            continue
+        group = passage.group if passage.kind == "therapies" else ""
+        key = (passage.kind, passage.id, group)
+        if key == last:  # the passages of one place follow one another and cite the same
+            continue
+        last = key
+        place = PLACES[passage.kind].format(id=passage.id, field=group.replace("_", " "))
+        for src in passage.sources:
+            yield src, place
 
 
 @reads()  # every part: each one cites sources

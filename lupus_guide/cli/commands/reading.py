@@ -31,9 +31,11 @@ def faq(text: FaqText = None, topic: TopicOpt = None, therapy: TherapyOpt = None
     With no words: every question. Filter with --topic (e.g. insurance) or --therapy (e.g.
     rituximab).
     """
+    from lupus_guide.views.blocks import named_therapy
     from lupus_guide.views.faq import faq as view
 
-    run(Job("faq", lambda c, env: view(c, text, topic, therapy), (view,)),
+    shown_by = (view, named_therapy) if therapy is not None else (view,)
+    run(Job("faq", lambda c, env: view(c, text, topic, therapy), shown_by),
         Shared(fmt, color, output, clinic))
 
 
@@ -57,7 +59,10 @@ def prepare(therapy: TherapyOpt = None, stage: StageOpt = None, fmt: FormatOpt =
     from lupus_guide.views.prepare import checklist as view
 
     chosen = stage.value if stage is not None else None
-    run(Job("prepare", lambda c, env: view(c, therapy, chosen), (view,)),
+    from lupus_guide.views.blocks import named_therapy
+
+    shown_by = (view, named_therapy) if therapy is not None else (view,)
+    run(Job("prepare", lambda c, env: view(c, therapy, chosen), shown_by),
         Shared(fmt, color, output, clinic))
 
 
