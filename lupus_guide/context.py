@@ -19,6 +19,8 @@ ASCII_FALLBACKS = str.maketrans({
     "≥": ">=", "≤": "<=", "×": "x", "·": "-", "\u00a0": " ",
 })
 
+MAX_WIDTH = 1000  # wider than any screen; a wider COLUMNS is taken as this
+
 
 class Env(msgspec.Struct):
     stdout: IO[str] = msgspec.field(default_factory=lambda: sys.stdout)
@@ -79,13 +81,14 @@ class Env(msgspec.Struct):
 
     @property
     def width(self) -> int:
-        """Terminal width: COLUMNS, then the terminal, then 80; never below 20."""
-        columns = self.environ.get("COLUMNS", "")
-        if columns.isdigit() and int(columns) > 0:
-            return max(20, int(columns))
+        """Terminal width: COLUMNS (ASCII digits), then the terminal, then 80; from 20 to
+        ``MAX_WIDTH`` (tables fill the width: COLUMNS=99999999 would fill memory)."""
+        columns = self.environ.get("COLUMNS", "").strip()
+        if columns.isascii() and columns.isdigit() and int(columns) > 0:
+            return min(MAX_WIDTH, max(20, int(columns)))
         if self.is_tty:
             try:
-                return max(20, os.get_terminal_size(self.stdout.fileno()).columns)
+                return min(MAX_WIDTH, max(20, os.get_terminal_size(self.stdout.fileno()).columns))
             except (OSError, ValueError, AttributeError):
                 pass
         return 80

@@ -17,7 +17,7 @@ def time_zone(name: str):
 
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder (America, Etc)
         raise UsageError(f'--tz "{printable(name)}" is not a time zone.',
                          "Use a name such as America/Chicago or Europe/London.") from None
 

@@ -42,6 +42,6 @@ def parse_time(text: str) -> dt.time:
     try:
         hours, minutes = text.strip().split(":")
         return dt.time(int(hours), int(minutes))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: an hour too big for a C int
         raise UsageError(f'--time "{printable(text)}" is not a time of day.',
                          "Write it as HH:MM, for example 09:30.") from None

@@ -1,0 +1,98 @@
+"""What fuzzing found (issue 13, item 13): each input that ended in exit 1 or a traceback now gets
+one clear line on stderr and the exit code of README's table."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from lupus_guide.context import MAX_WIDTH, Env
+
+
+def one_clean_line(outcome) -> str:
+    lines = outcome.stderr.strip().splitlines()
+    assert len(lines) == 1, outcome.stderr
+    assert "Traceback" not in outcome.stderr and "internal error" not in outcome.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("args", [
+    ["schedule", "belimumab", "--start", "9999-12-01"],
+    ["schedule", "belimumab", "--start", "9999-01-01", "--ics", "{tmp}/x.ics"],
+    ["schedule", "belimumab", "--from-dose", "3", "--last", "9999-12-31"],
+    ["schedule", "cyclophosphamide", "--start", "9999-12-20", "--count", "500"],
+    ["schedule", "cyclophosphamide", "--regimen", "cyclophosphamide-nih", "--start", "9999-10-31"],
+])
+def test_dates_that_overflow_the_calendar_are_a_usage_error(cli, tmp_path, args):
+    done = cli(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert done.code == 2
+    assert "past the year 9999" in one_clean_line(done)
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_a_schedule_that_ends_before_the_calendar_does_still_works(cli):
+    done = cli("schedule", "cyclophosphamide", "--start", "9999-10-01", "--format", "json")
+    assert done.code == 0, done.stderr
+    assert done.json()["data"]["doses"][-1]["date"] == "9999-12-10"
+
+
+@pytest.mark.parametrize("zone", ["America", "Etc", "America/", "../zoneinfo", "a\x00b", "x" * 300])
+def test_a_zone_folder_or_bad_name_is_not_a_time_zone(cli, tmp_path, zone):
+    done = cli("schedule", "belimumab", "--start", "2027-01-04", "--ics", str(tmp_path / "x.ics"),
+               "--time", "09:00", "--tz", zone)
+    assert done.code == 2
+    assert "is not a time zone" in one_clean_line(done)
+
+
+@pytest.mark.parametrize("at", ["99999999999999999999:00", "09:99999999999999999999",
+                                "-99999999999999999999:00"])
+def test_a_huge_hour_or_minute_is_not_a_time(cli, tmp_path, at):
+    done = cli("schedule", "belimumab", "--start", "2027-01-04", "--ics", str(tmp_path / "x.ics"),
+               "--time", at)
+    assert done.code == 2
+    assert "is not a time of day" in one_clean_line(done)
+    added = cli("journal", "add", "note", "hello", "--time", at)
+    assert added.code == 2
+    assert "is not a time of day" in one_clean_line(added)
+
+
+@pytest.mark.parametrize("entry", ["9223372036854775808", "99999999999999999999999",
+                                   "-9223372036854775809", "0"])
+@pytest.mark.parametrize("command", [["show"], ["edit", "--note", "x"], ["delete", "--yes"]])
+def test_entry_numbers_beyond_sqlites_range_are_a_usage_error(cli, tmp_path, entry, command):
+    home = {"LUPUS_GUIDE_HOME": str(tmp_path)}
+    assert cli("journal", "add", "note", "first", env=home).code == 0
+    done = cli("journal", command[0], "--", entry, *command[1:], env=home) \
+        if entry.startswith("-") else cli("journal", command[0], entry, *command[1:], env=home)
+    assert done.code == 2
+    assert "is not in the range" in one_clean_line(done)
+
+
+def test_the_largest_entry_number_is_just_not_found(cli, tmp_path):
+    home = {"LUPUS_GUIDE_HOME": str(tmp_path)}
+    assert cli("journal", "add", "note", "first", env=home).code == 0
+    assert cli("journal", "show", str(2**63 - 1), env=home).code == 3
+
+
+def test_a_300_character_output_name_is_a_clean_write_error(cli, tmp_path):
+    done = cli("faq", "-o", str(tmp_path / ("a" * 300)))
+    assert done.code == 5
+    line = one_clean_line(done)
+    assert "cannot write" in line and len(line) < 300
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("columns", "width"), [
+    ("²", 80), ("³⁴", 80), ("٨٠", 80), ("1e3", 80), ("-5", 80), (" 90 ", 90),
+    ("99999999", MAX_WIDTH), ("9" * 40, MAX_WIDTH), (str(MAX_WIDTH + 1), MAX_WIDTH),
+])
+def test_columns_is_ascii_digits_and_clamped(columns, width):
+    assert Env(environ={"COLUMNS": columns}, stdout=io.StringIO()).width == width
+
+
+@pytest.mark.parametrize("columns", ["²", "99999999"])
+def test_odd_columns_still_show_the_guide(cli, columns):
+    done = cli("therapies", env={"COLUMNS": columns})
+    assert done.code == 0, done.stderr
+    assert max(len(line) for line in done.stdout.splitlines()) <= MAX_WIDTH
