@@ -40,10 +40,19 @@ class Env(msgspec.Struct):
         Standard output comes from a renderer, which made it safe; anything else (messages on
         stderr) is cleaned here of what a terminal would act on."""
         stream = stream if stream is not None else self.stdout
-        if stream is not self.stdout:
-            from lupus_guide.safetext import clean
+        if stream is self.stdout:
+            self._put(stream, text)
+            return
+        from lupus_guide.safetext import clean
 
-            text = clean(text)
+        try:
+            self._put(stream, clean(text))
+            stream.flush()
+        except (OSError, ValueError):  # stderr full or closed: the exit code still tells
+            pass
+
+    @staticmethod
+    def _put(stream: IO[str], text: str) -> None:
         try:
             stream.write(text)
         except UnicodeEncodeError:

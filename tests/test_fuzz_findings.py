@@ -4,6 +4,9 @@ one clear line on stderr and the exit code of README's table."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -96,3 +99,86 @@ def test_odd_columns_still_show_the_guide(cli, columns):
     done = cli("therapies", env={"COLUMNS": columns})
     assert done.code == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= MAX_WIDTH
+
+
+# --- standard streams that fail: a full disk, a closed stream, a reader that went away -----------
+
+def process(*args: str, home, stdin=None, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            pass_fds=(), shell_prefix: str = "", **env) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environ.update(COLUMNS="80", LUPUS_GUIDE_HOME=str(home), **env)
+    command = [sys.executable, "-m", "lupus_guide", *args]
+    if shell_prefix:  # redirections only a shell can make (closing a stream: >&-)
+        command = ["/bin/sh", "-c", f'exec {shell_prefix} "$0" "$@"', *command]
+    return subprocess.run(command, stdout=stdout, stderr=stderr, env=environ, check=False,
+                          timeout=60)
+
+
+def full_disk():
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    return open("/dev/full", "w")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], [], ["journal", "--help"],
+                                  ["schedule", "--help"], ["faq"], ["therapies", "--format", "json"]])
+def test_a_full_disk_is_one_clean_line_and_exit_5(tmp_path, args):
+    with full_disk() as full:
+        done = process(*args, home=tmp_path, stdout=full)
+    stderr = done.stderr.decode()
+    assert done.returncode == 5, stderr
+    assert "Traceback" not in stderr
+    [line] = stderr.strip().splitlines()
+    assert line.startswith("lupus-guide")
+    assert line.endswith(": cannot write to standard output: No space left on device.")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["faq"], ["therapies", "nothing"]])
+def test_a_full_disk_on_both_streams_still_ends_cleanly(tmp_path, args):
+    with full_disk() as full:
+        done = process(*args, home=tmp_path, stdout=full, stderr=full)
+    assert done.returncode == (3 if "nothing" in args else 5)
+
+
+@pytest.mark.parametrize(("args", "closing", "code"), [
+    (["--help"], ">&-", 5), (["--version"], ">&-", 5), (["faq"], ">&-", 5),
+    (["therapies", "nothing"], "2>&-", 3), (["faq"], "2>&- >&-", 5), (["--version"], "2>&-", 0),
+])
+def test_a_closed_stream_is_no_traceback(tmp_path, args, closing, code):
+    done = process(*args, home=tmp_path, shell_prefix=closing)
+    stderr = done.stderr.decode()
+    assert done.returncode == code, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    if closing == ">&-":
+        assert "cannot write to standard output: Bad file descriptor." in stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["schedule", "--help"],
+                                  ["sources", "--format", "json"]])
+def test_a_reader_that_goes_away_is_no_error(tmp_path, args):
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environ.update(LUPUS_GUIDE_HOME=str(tmp_path), PYTHONUNBUFFERED="1")
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: the first write meets a closed pipe
+    try:
+        done = subprocess.run([sys.executable, "-m", "lupus_guide", *args], stdout=write,
+                              stderr=subprocess.PIPE, env=environ, check=False, timeout=60)
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+
+
+class _Interrupting(io.StringIO):
+    def write(self, text: str) -> int:
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["faq"], ["journal", "--help"]])
+def test_ctrl_c_while_writing_is_still_130(monkeypatch, args):
+    from lupus_guide.cli import main
+
+    monkeypatch.setattr(sys, "stdout", _Interrupting())
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert main(args) == 130
+    assert "Traceback" not in sys.stderr.getvalue()
