@@ -106,7 +106,7 @@ class Journal:
                 f"{self.path} was written by a newer lupus-guide (journal version {version}); "
                 "it was not changed.", "Update lupus-guide to read it.")
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+            _when_free(db, "PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             self._migrate(version)
@@ -217,8 +217,27 @@ def _create_private(path: Path) -> None:
     """The folder 0700 and the file 0600 before SQLite writes a byte: the journal is private."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(path.parent, 0o700)
-    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:  # another lupus-guide made it a moment ago: no error
+        return
     os.close(descriptor)
+
+
+def _when_free(db: sqlite3.Connection, statement: str) -> None:
+    """Run ``statement``, waiting up to the busy timeout while another connection holds the file:
+    switching to WAL answers "locked" at once instead of waiting (two first-ever writes)."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> JournalError:

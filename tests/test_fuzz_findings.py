@@ -182,3 +182,72 @@ def test_ctrl_c_while_writing_is_still_130(monkeypatch, args):
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert main(args) == 130
     assert "Traceback" not in sys.stderr.getvalue()
+
+
+# --- two first-ever journal writes at once --------------------------------------------------------
+
+def test_first_ever_journal_writes_at_once_all_land(tmp_path):
+    """Each round: four writers open a journal that does not exist yet, at the same moment. One
+    creates the file, the others find it made (no FileExistsError) and wait while it switches
+    to WAL (SQLite answers "locked" at once there, without waiting)."""
+    import threading
+
+    from lupus_guide.journal import Entry, Journal
+
+    failures: list[str] = []
+    for round_ in range(25):
+        path = tmp_path / f"home{round_}" / "journal.sqlite3"
+        barrier = threading.Barrier(4)
+
+        def write(path=path, barrier=barrier):
+            barrier.wait()
+            try:
+                with Journal.open(path) as journal:
+                    journal.add(Entry(kind="note", date="2027-01-04", fields={"text": "x"}))
+            except Exception as exc:  # noqa: BLE001 - collected, then asserted
+                failures.append(f"{type(exc).__name__}: {exc}")
+
+        threads = [threading.Thread(target=write) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            break
+        with Journal.open(path) as journal:
+            assert len(journal.entries()) == 4
+    assert failures == []
+
+
+def test_a_journal_busy_switching_to_wal_is_waited_for(tmp_path, monkeypatch):
+    import sqlite3
+
+    from lupus_guide.journal import Entry, Journal
+
+    answers = iter([True, True, False])  # "locked" twice, then free
+
+    class Busy(sqlite3.Connection):
+        def execute(self, sql, *args):
+            if sql == "PRAGMA journal_mode = WAL" and next(answers):
+                raise sqlite3.OperationalError("database is locked")
+            return super().execute(sql, *args)
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: connect(*a, factory=Busy, **k))
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        journal.add(Entry(kind="note", date="2027-01-04", fields={"text": "x"}))
+        assert len(journal.entries()) == 1
+
+
+def test_first_ever_journal_adds_from_processes_at_once(tmp_path):
+    environ = {**os.environ, "LUPUS_GUIDE_HOME": str(tmp_path / "home")}
+    writers = [subprocess.Popen([sys.executable, "-m", "lupus_guide", "journal", "add", "note",
+                                 f"note {n}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                env=environ) for n in range(6)]
+    results = [(w.wait(timeout=120), w.stderr.read()) for w in writers]  # type: ignore[union-attr]
+    assert all(code == 0 for code, _ in results), results
+    from lupus_guide.journal import Journal
+
+    with Journal.open(tmp_path / "home" / "journal.sqlite3") as journal:
+        assert sorted(e.fields["text"] for e in journal.entries()) == [f"note {n}"
+                                                                        for n in range(6)]
