@@ -53,10 +53,12 @@ class Env(msgspec.Struct):
 
     @staticmethod
     def _put(stream: IO[str], text: str) -> None:
+        encoding = getattr(stream, "encoding", None) or "ascii"
         try:
+            if not encoding.lower().replace("-", "").startswith("utf"):
+                text.encode(encoding)  # the stream may replace what it cannot encode (see cli)
             stream.write(text)
         except UnicodeEncodeError:
-            encoding = getattr(stream, "encoding", None) or "ascii"
             safe = text.translate(ASCII_FALLBACKS).encode(encoding, "replace").decode(encoding)
             stream.write(safe)
 

@@ -251,3 +251,64 @@ def test_first_ever_journal_adds_from_processes_at_once(tmp_path):
     with Journal.open(tmp_path / "home" / "journal.sqlite3") as journal:
         assert sorted(e.fields["text"] for e in journal.entries()) == [f"note {n}"
                                                                         for n in range(6)]
+
+
+# --- a ~user that does not exist -----------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["prepare", "--clinic", "~no-such-user-lupus/pack"],
+                                  ["validate", "~no-such-user-lupus"],
+                                  ["faq", "--clinic", "~no-such-user-lupus"]])
+def test_a_clinic_under_an_unknown_users_home_does_not_exist(cli, args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # "~no-such-user-lupus" is then a folder name in here
+    done = cli(*args)
+    assert done.code == 4
+    assert "does not exist" in one_clean_line(done)
+
+
+def test_a_clinic_under_an_unknown_users_home_from_the_environment(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = cli("faq", env={"LUPUS_GUIDE_CLINIC": "~no-such-user-lupus"})
+    assert done.code == 4
+    assert "does not exist" in one_clean_line(done)
+
+
+def test_a_guide_home_under_an_unknown_users_home_is_no_internal_error(cli, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = cli("journal", "list", env={"LUPUS_GUIDE_HOME": "~no-such-user-lupus"})
+    assert done.code == 6
+    assert "no journal yet" in one_clean_line(done)
+
+
+# --- a terminal that is not UTF-8; file names that are not UTF-8 ---------------------------------
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["journal", "--help"], ["therapies", "--help"]])
+def test_help_on_a_latin1_terminal_is_no_internal_error(args):
+    from typer.testing import CliRunner
+
+    from lupus_guide.cli import main
+
+    with CliRunner(charset="latin-1").isolation() as (out, err, _):
+        code = main(args)
+        sys.stdout.flush()
+        stdout, stderr = out.getvalue().decode("latin-1"), err.getvalue().decode("latin-1")
+    assert code == 0, stderr
+    assert "Usage:" in stdout and stderr == ""
+
+
+def test_what_the_guide_writes_to_a_latin1_terminal_gets_stand_ins():
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")
+    Env(stdout=stream).write("dose 1 — before ☎ call")
+    stream.flush()
+    assert stream.buffer.getvalue().decode("latin-1") == "dose 1 - before (call) call"
+
+
+def test_json_with_a_file_name_that_is_not_utf8(cli, tmp_path):
+    import json
+
+    pack = tmp_path / os.fsdecode(b"pack-\xff")
+    pack.mkdir()
+    done = cli("paths", "--clinic", str(pack), "--format", "json")
+    assert done.code == 0, done.stderr
+    assert "\\udcff" in done.stdout  # an escape: nothing undecodable on the terminal
+    assert json.loads(done.stdout)["data"]["clinic"] == str(pack)

@@ -55,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     instead of a boxed panel."""
     import sys
 
-    from lupus_guide.cli.streams import quiet_stdout, say
+    from lupus_guide.cli.streams import quiet_stdout, say, tolerant_stdout
 
+    tolerant_stdout()
     try:
         code = typer.main.get_command(app).main(
             args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",

@@ -17,6 +17,19 @@ def say(line: str) -> None:
     Env().write(line, sys.stderr)
 
 
+def tolerant_stdout() -> None:
+    """A terminal whose encoding is not UTF-8 (LANG=en_US.ISO-8859-1) gets "?" for a character it
+    cannot show in Click's help, instead of an error half-way through it. (What the guide writes
+    itself gets readable stand-ins first: see ``Env.write``.)"""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if not encoding.startswith("utf") and reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
 def quiet_stdout() -> None:
     """Standard output cannot be written any more: what is still buffered for it goes nowhere,
     so flushing it at the exit fails no more."""
