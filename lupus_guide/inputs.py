@@ -25,7 +25,15 @@ def clean_query(text: str, what: str = "search text") -> str:
         raise UsageError(f"The {what} is longer than {MAX_QUERY_CHARS} characters.")
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
         raise UsageError(f"The {what} contains control characters.")
+    if not_utf8(cleaned):
+        raise UsageError(f"The {what} is not UTF-8 text.", "Check the terminal's encoding.")
     return cleaned
+
+
+def not_utf8(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates: bytes of the command line that were not UTF-8,
+    which nothing can store or show as they are."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def parse_date(text: str, option: str) -> dt.date:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from lupus_guide.errors import NotFound, UsageError
 from lupus_guide.find import find_therapy
-from lupus_guide.inputs import clean_query, parse_date, parse_time, printable
+from lupus_guide.inputs import clean_query, not_utf8, parse_date, parse_time, printable
 from lupus_guide.journal import Entry, Journal, journal_path
 
 
@@ -34,7 +34,7 @@ def clean_fields(fields: dict[str, str | None]) -> dict[str, str]:
         if name in ("note", "text"):  # free text keeps its line breaks
             if not value.strip():
                 raise UsageError(f"--{name.replace('_', '-')} is empty.")
-            if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+            if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or not_utf8(value):
                 raise UsageError(f"--{name.replace('_', '-')} contains control characters.")
             out[name] = value
         else:

@@ -121,7 +121,8 @@ def full_disk():
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], [], ["journal", "--help"],
-                                  ["schedule", "--help"], ["faq"], ["therapies", "--format", "json"]])
+                                  ["schedule", "--help"], ["faq"],
+                                  ["therapies", "--format", "json"]])
 def test_a_full_disk_is_one_clean_line_and_exit_5(tmp_path, args):
     with full_disk() as full:
         done = process(*args, home=tmp_path, stdout=full)
@@ -312,3 +313,23 @@ def test_json_with_a_file_name_that_is_not_utf8(cli, tmp_path):
     assert done.code == 0, done.stderr
     assert "\\udcff" in done.stdout  # an escape: nothing undecodable on the terminal
     assert json.loads(done.stdout)["data"]["clinic"] == str(pack)
+
+
+# --- journal text that is not UTF-8 (argv bytes the interpreter kept as surrogates) --------------
+
+@pytest.mark.parametrize("args", [
+    ["journal", "add", "note", "felt \udcff tired"],
+    ["journal", "add", "call", "--with", "clinic", "--about", "\udcffx"],
+    ["journal", "add", "infusion", "--therapy", "rituximab", "--dose", "1\udce9"],
+    ["journal", "add", "reaction", "--symptom", "rash", "--severity", "mild", "--note", "\udcff"],
+])
+def test_journal_text_that_is_not_utf8_is_refused(cli, tmp_path, args):
+    done = cli(*args, env={"LUPUS_GUIDE_HOME": str(tmp_path)})
+    assert done.code == 2
+    one_clean_line(done)
+
+
+def test_search_text_that_is_not_utf8_is_refused(cli):
+    done = cli("search", "hepat\udcffitis")
+    assert done.code == 2
+    assert "not UTF-8" in one_clean_line(done)
