@@ -78,8 +78,10 @@ def test_the_largest_entry_number_is_just_not_found(cli, tmp_path):
     assert cli("journal", "show", str(2**63 - 1), env=home).code == 3
 
 
-def test_a_300_character_output_name_is_a_clean_write_error(cli, tmp_path):
-    done = cli("faq", "-o", str(tmp_path / ("a" * 300)))
+@pytest.mark.parametrize("option", [["faq", "-o"],
+                                    ["schedule", "belimumab", "--start", "2027-01-04", "--ics"]])
+def test_a_300_character_output_name_is_a_clean_write_error(cli, tmp_path, option):
+    done = cli(*option, str(tmp_path / ("a" * 300)))
     assert done.code == 5
     line = one_clean_line(done)
     assert "cannot write" in line and len(line) < 300
