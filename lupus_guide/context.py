@@ -53,12 +53,13 @@ class Env(msgspec.Struct):
 
     @staticmethod
     def _put(stream: IO[str], text: str) -> None:
-        encoding = getattr(stream, "encoding", None) or "ascii"
+        encoding = getattr(stream, "encoding", None)
         try:
-            if not encoding.lower().replace("-", "").startswith("utf"):
+            if encoding and not encoding.lower().replace("-", "").startswith("utf"):
                 text.encode(encoding)  # the stream may replace what it cannot encode (see cli)
             stream.write(text)
         except UnicodeEncodeError:
+            encoding = encoding or "ascii"
             safe = text.translate(ASCII_FALLBACKS).encode(encoding, "replace").decode(encoding)
             stream.write(safe)
 

@@ -304,6 +304,9 @@ def test_what_the_guide_writes_to_a_latin1_terminal_gets_stand_ins():
     Env(stdout=stream).write("dose 1 — before ☎ call")
     stream.flush()
     assert stream.buffer.getvalue().decode("latin-1") == "dose 1 - before (call) call"
+    text = io.StringIO()  # no encoding: takes any text as it is
+    Env(stdout=text).write("dose 1 — before")
+    assert text.getvalue() == "dose 1 — before"
 
 
 def test_json_with_a_file_name_that_is_not_utf8(cli, tmp_path):
