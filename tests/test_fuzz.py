@@ -337,6 +337,11 @@ def real_user_folders() -> list[Path]:
     return [home / ".cache" / "lupus-guide", home / ".local" / "share" / "lupus-guide"]
 
 
+def differences(before: dict, after: dict) -> list[str]:
+    return sorted(path for path in before.keys() | after.keys()
+                  if before.get(path) != after.get(path))
+
+
 def leftover_temporaries(place: Place) -> list[str]:
     return sorted(str(p) for p in place.root.rglob(".*.tmp"))
 
@@ -406,7 +411,8 @@ def test_any_command_line_in_process(fuzz_env, data):
     check_outcome(argv, code, stdout, stderr, colour)
     assert leftover_temporaries(place) == [], argv
     if data.draw(st.integers(0, 19), label="check files") == 0 or code not in (2, 3):
-        assert watched(place) == before, f"a file outside the temporary folder changed: {argv!r}"
+        changed = differences(before, watched(place))
+        assert not changed, f"files outside the temporary folder changed: {changed}, argv={argv!r}"
 
 
 # --- as a process: argv bytes that are not UTF-8, the interpreter's own streams -----------------
