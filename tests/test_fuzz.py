@@ -5,8 +5,9 @@ folder and hostile strings, in a fuzzed environment (COLUMNS, LANG, NO_COLOR, TE
 Whatever the input, lupus-guide must: exit with a code of README's table other than 1 (1 is an
 internal error); never print a traceback; never put a control, bidi or zero-width character on
 stdout or stderr (``safetext.UNSAFE``; the renderer's own SGR colour codes only with
-``--color always``); and never change a file outside the temporary folder (the repository, the
-user's folders) nor leave a temporary file behind.
+``--color always``) nor in a file it writes with ``-o`` or ``--ics``; and never change a file
+outside the temporary folder (the repository, the user's folders) nor leave a temporary file
+behind.
 
 ``LUPUS_GUIDE_FUZZ`` sets the number of examples (2,000 by default, as in CI; 20,000 on demand).
 The run is derandomized, so CI sees the same inputs every time. Deselect with ``-m "not fuzz"``.
@@ -20,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -359,6 +361,41 @@ def check_outcome(argv: list[str], code: int, stdout: str, stderr: str, colour: 
     assert not UNSAFE.search(stderr), shown
 
 
+def written_targets(argv: list[str]) -> list[Path]:
+    """The files -o and --ics name (the last of each, as Click takes it)."""
+    named: dict[str, str] = {}
+    for index, token in enumerate(argv):
+        if token == "--":
+            break
+        for option, key in (("-o", "o"), ("--output", "o"), ("--ics", "ics")):
+            if token == option and index + 1 < len(argv):
+                named[key] = argv[index + 1]
+            elif token.startswith(option + "=") and option.startswith("--"):
+                named[key] = token.split("=", 1)[1]
+    return [Path(value) for value in named.values() if value not in ("", "-")]
+
+
+def modified(paths: list[Path]) -> dict[Path, int | None]:
+    times: dict[Path, int | None] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            times[path] = info.st_mtime_ns if stat.S_ISREG(info.st_mode) else None
+        except (OSError, ValueError):
+            times[path] = None
+    return times
+
+
+def check_written_files(argv: list[str], before: dict[Path, int | None]) -> None:
+    """A file the command wrote (Markdown, HTML, JSON, CSV, plain text, iCalendar) is UTF-8 and
+    carries no character a terminal would act on (iCalendar's CR LF line ends aside)."""
+    for path, mtime in modified(list(before)).items():
+        if mtime is None or mtime == before[path]:
+            continue
+        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+        assert not UNSAFE.search(text), f"{path} written by argv={argv!r} carries {UNSAFE.search(text)!r}"
+
+
 @pytest.fixture(scope="module")
 def place(tmp_path_factory):
     """The temporary folder: in memory where there is a tmpfs (every journal write is fsync'ed:
@@ -401,6 +438,7 @@ def test_any_command_line_in_process(fuzz_env, data):
     env, charset = data.draw(environments(place), label="env")
     from lupus_guide.cli import main
 
+    targets = modified(written_targets(argv))
     runner = CliRunner(charset=charset)
     with runner.isolation(env=env) as (out, err, _):
         code = main(list(argv))
@@ -409,6 +447,7 @@ def test_any_command_line_in_process(fuzz_env, data):
         stdout = out.getvalue().decode(DECODE.get(charset, charset))
         stderr = err.getvalue().decode(DECODE.get(charset, charset))
     check_outcome(argv, code, stdout, stderr, colour)
+    check_written_files(argv, targets)
     assert leftover_temporaries(place) == [], argv
     if data.draw(st.integers(0, 19), label="check files") == 0 or code not in (2, 3):
         changed = differences(before, watched(place))
