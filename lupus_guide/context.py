@@ -19,6 +19,8 @@ ASCII_FALLBACKS = str.maketrans({
     "≥": ">=", "≤": "<=", "×": "x", "·": "-", "\u00a0": " ",
 })
 
+MAX_WIDTH = 1000  # wider than any screen; a wider COLUMNS is taken as this
+
 
 class Env(msgspec.Struct):
     stdout: IO[str] = msgspec.field(default_factory=lambda: sys.stdout)
@@ -38,14 +40,26 @@ class Env(msgspec.Struct):
         Standard output comes from a renderer, which made it safe; anything else (messages on
         stderr) is cleaned here of what a terminal would act on."""
         stream = stream if stream is not None else self.stdout
-        if stream is not self.stdout:
-            from lupus_guide.safetext import clean
+        if stream is self.stdout:
+            self._put(stream, text)
+            return
+        from lupus_guide.safetext import clean
 
-            text = clean(text)
         try:
+            self._put(stream, clean(text))
+            stream.flush()
+        except (OSError, ValueError):  # stderr full or closed: the exit code still tells
+            pass
+
+    @staticmethod
+    def _put(stream: IO[str], text: str) -> None:
+        encoding = getattr(stream, "encoding", None)
+        try:
+            if encoding and not encoding.lower().replace("-", "").startswith("utf"):
+                text.encode(encoding)  # the stream may replace what it cannot encode (see cli)
             stream.write(text)
         except UnicodeEncodeError:
-            encoding = getattr(stream, "encoding", None) or "ascii"
+            encoding = encoding or "ascii"
             safe = text.translate(ASCII_FALLBACKS).encode(encoding, "replace").decode(encoding)
             stream.write(safe)
 
@@ -79,13 +93,14 @@ class Env(msgspec.Struct):
 
     @property
     def width(self) -> int:
-        """Terminal width: COLUMNS, then the terminal, then 80; never below 20."""
-        columns = self.environ.get("COLUMNS", "")
-        if columns.isdigit() and int(columns) > 0:
-            return max(20, int(columns))
+        """Terminal width: COLUMNS (ASCII digits), then the terminal, then 80; from 20 to
+        ``MAX_WIDTH`` (tables fill the width: COLUMNS=99999999 would fill memory)."""
+        columns = self.environ.get("COLUMNS", "").strip()
+        if columns.isascii() and columns.isdigit() and int(columns) > 0:
+            return min(MAX_WIDTH, max(20, int(columns)))
         if self.is_tty:
             try:
-                return max(20, os.get_terminal_size(self.stdout.fileno()).columns)
+                return min(MAX_WIDTH, max(20, os.get_terminal_size(self.stdout.fileno()).columns))
             except (OSError, ValueError, AttributeError):
                 pass
         return 80

@@ -19,7 +19,7 @@ def time_zone(name: str):
 
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder (America, Etc)
         raise UsageError(say("ics.not_a_zone", zone=printable(name)),
                          say("ics.zone_hint")) from None
 

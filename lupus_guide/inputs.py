@@ -26,7 +26,15 @@ def clean_query(text: str, what: str = "search text") -> str:
         raise UsageError(say("input.too_long", what=what, limit=MAX_QUERY_CHARS))
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
         raise UsageError(say("input.control", what=what))
+    if not_utf8(cleaned):
+        raise UsageError(say("input.not_utf8", what=what), say("input.not_utf8_hint"))
     return cleaned
+
+
+def not_utf8(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates: bytes of the command line that were not UTF-8,
+    which nothing can store or show as they are."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -43,6 +51,6 @@ def parse_time(text: str) -> dt.time:
     try:
         hours, minutes = text.strip().split(":")
         return dt.time(int(hours), int(minutes))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: an hour too big for a C int
         raise UsageError(say("input.not_a_time", text=printable(text)),
                          say("input.time_hint")) from None

@@ -131,7 +131,7 @@ class Journal:
         if changes and db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise _damaged(self.path)  # checked before anything is written
         if not wal:
-            db.execute("PRAGMA journal_mode = WAL")
+            _when_free(db, "PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             self._migrate(version)
@@ -294,6 +294,22 @@ def _to_stderr(line: str) -> None:
 
 def _damaged(path: Path) -> JournalError:
     return JournalError(say("store.damaged", path=path), say("store.damaged_hint"))
+
+
+def _when_free(db: sqlite3.Connection, statement: str) -> None:
+    """Run ``statement``, waiting up to the busy timeout while another connection holds the file:
+    switching to WAL answers "locked" at once instead of waiting (two first-ever writes)."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> JournalError:

@@ -28,17 +28,32 @@ class Paths(msgspec.Struct, frozen=True):
 def resolve(environ: Mapping[str, str], clinic_option: str | None = None) -> Paths:
     """Where everything lives for this run. Creates nothing."""
     if clinic_option:
-        clinic, source = Path(clinic_option).expanduser(), "--clinic"
+        clinic, source = expand(clinic_option), "--clinic"
     elif environ.get(CLINIC_ENV, "").strip():
-        clinic, source = Path(environ[CLINIC_ENV].strip()).expanduser(), CLINIC_ENV
+        clinic, source = expand(environ[CLINIC_ENV].strip()), CLINIC_ENV
     else:
         clinic, source = None, ""
     home = environ.get(HOME_ENV, "").strip()
     if home:
-        data_dir, cache_dir = Path(home).expanduser(), Path(home).expanduser() / "cache"
+        data_dir, cache_dir = expand(home), expand(home) / "cache"
     else:
         data_dir, cache_dir = _user_dirs(environ)
     return Paths(str(bundled_root()), clinic, source, data_dir, cache_dir)
+
+
+def expand(path: str) -> Path:
+    """``path`` with ``~`` or ``~user`` expanded. With no such user, the folder named so in the
+    working folder, as a shell leaves it (absolute, so nothing expands it again): a folder that
+    does not exist, said as such, rather than an internal error."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        import os
+
+        try:
+            return Path(os.path.abspath(path))
+        except OSError:  # the working folder is gone
+            return Path(path)
 
 
 def bundled_root():

@@ -53,10 +53,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def step(day: dt.date, phase, times: int = 1) -> dt.date:
-    """``times`` of the phase's intervals after ``day``."""
-    if phase.every_months is not None:
-        return add_months(day, phase.every_months * times)
-    return day + dt.timedelta(days=phase.every_days * times)
+    """``times`` of the phase's intervals after ``day``; a UsageError past the year 9999."""
+    try:
+        if phase.every_months is not None:
+            return add_months(day, phase.every_months * times)
+        return day + dt.timedelta(days=phase.every_days * times)
+    except (OverflowError, ValueError):  # the calendar ends on 9999-12-31
+        raise UsageError(say("schedule.past_9999", year=dt.MAXYEAR),
+                         say("schedule.past_9999_hint")) from None
 
 
 def plan(regimen, start: dt.date, *, first_number: int = 1, count: int | None = None,
@@ -148,7 +152,7 @@ def plan_request(content, name: str, *, regimen: str | None = None, start: str |
     if end is not None and end < first:
         raise UsageError(say("plan.until_before", until=end, first=first))
     if count is None and end is None and total is None:
-        end = first + YEAR  # an open-ended regimen: show a year
+        end = first + min(YEAR, dt.date.max - first)  # an open-ended regimen: show a year
     return therapy, chosen, plan(chosen, first, first_number=number, count=count, until=end)
 
 

@@ -61,20 +61,38 @@ def main(argv: list[str] | None = None) -> int:
     instead of a boxed panel."""
     import sys
 
+    from lupus_guide.cli.streams import quiet_stdout, tell, tolerant_stdout
+
+    tolerant_stdout()
     try:
         code = typer.main.get_command(app).main(
             args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",
             standalone_mode=False)
+        sys.stdout.flush()  # --help and --version: a full disk shows here, not after the exit
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "lupus-guide"
-        from lupus_guide.safetext import clean
-
-        message = clean(f"{command}: {exc.format_message()} (see `{command} --help`)")
-        print(message, file=sys.stderr)
+        tell(f"{command}: {exc.format_message()} (see `{command} --help`)\n")
         return ExitCode.USAGE
     except typer.Abort:
         return ExitCode.INTERRUPTED
+    except SystemExit as exc:
+        # Click meets a closed pipe (`lupus-guide --help | head -1`) with sys.exit(1): the reader
+        # went away, which is no error.
+        if not isinstance(exc.__context__, BrokenPipeError):
+            raise
+        quiet_stdout()
+        return ExitCode.OK
+    except BrokenPipeError:
+        quiet_stdout()
+        return ExitCode.OK
+    except OSError as exc:  # before any command ran, only --help or --version writes anything
+        quiet_stdout()
+        from lupus_guide.messages import say
+
+        reason = exc.strerror or type(exc).__name__
+        tell(f"lupus-guide: {say('output.stdout_failed', reason=reason)}\n")
+        return ExitCode.CANNOT_WRITE
     return int(code or 0)
 
 
@@ -90,6 +108,11 @@ def entry_point() -> None:
     import os
     import sys
 
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
+        from lupus_guide.cli.streams import ClosedStream
+
+        sys.stdout = sys.stdout or ClosedStream()
+        sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115 - lives to os._exit
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

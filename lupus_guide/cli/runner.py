@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 import typer
 
 from lupus_guide.cli.options import Shared
-from lupus_guide.errors import ExitCode
+from lupus_guide.cli.streams import quiet_stdout
+from lupus_guide.errors import ExitCode, OutputError
 from lupus_guide.messages import say
 from lupus_guide.render import OutputFormat
 
@@ -85,8 +86,14 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
         wrote = say("run.wrote", path=path, format=fmt.value)
         env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
-        env.write(text)
-        env.stdout.flush()
+        try:
+            env.write(text)
+            env.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk, a closed stream
+            raise OutputError(say("output.stdout_failed",
+                                  reason=exc.strerror or type(exc).__name__)) from None
     return int(result.exit_code)
 
 
@@ -94,7 +101,6 @@ def exit_code_for(exc: BaseException, command: str, env) -> int:
     """The exit code for what went wrong, after one line on stderr saying it (no traceback for
     what was expected; none by default for the rest either: health data must not leak)."""
     import os
-    import sys
 
     from lupus_guide.errors import GuideError
 
@@ -107,13 +113,12 @@ def exit_code_for(exc: BaseException, command: str, env) -> int:
         return ExitCode.INTERRUPTED
     if isinstance(exc, BrokenPipeError):
         # The reader went away (`lupus-guide faq | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        quiet_stdout()
         return ExitCode.OK
     if not isinstance(exc, Exception) or os.environ.get("LUPUS_GUIDE_DEBUG"):
         raise exc
-    print(f"lupus-guide {command}: {say('run.internal_error', kind=type(exc).__name__)}",
-          file=env.stderr)
+    env.write(f"lupus-guide {command}: {say('run.internal_error', kind=type(exc).__name__)}\n",
+              env.stderr)
     return ExitCode.ERROR
 
 

@@ -14,4 +14,12 @@ def render_json(result, last_reviewed: str, clinic=None) -> str:
     envelope["data"] = result.data
     if clinic is not None:
         envelope["clinic"] = msgspec.to_builtins(clinic)
-    return msgspec.json.format(msgspec.json.encode(envelope), indent=2).decode("utf-8") + "\n"
+    try:
+        encoded = msgspec.json.encode(envelope)
+    except UnicodeEncodeError:
+        # A lone surrogate: the bytes of a file name that are not UTF-8. The standard library
+        # keeps it, and escape_json then writes it as a \udcXX escape, which JSON allows.
+        import json
+
+        return json.dumps(msgspec.to_builtins(envelope), indent=2, ensure_ascii=False) + "\n"
+    return msgspec.json.format(encoded, indent=2).decode("utf-8") + "\n"

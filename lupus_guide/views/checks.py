@@ -11,9 +11,10 @@ from lupus_guide.views import Result
 def validate(env, folder: str | None) -> Result:
     """Every problem in the bundled content and a clinic pack (DIR, else the active one)."""
     from lupus_guide.content import bundled_layer, clinic_layer
+    from lupus_guide.paths import expand
 
     paths = env.paths()
-    target = folder if folder is not None else paths.clinic
+    target = expand(folder) if folder is not None else paths.clinic
     layers = [bundled_layer()]
     if target is not None:
         layers.append(clinic_layer(target))

@@ -57,9 +57,9 @@ def ics_text(content, name: str, *, at: str | None = None, minutes: int = 120,
     if not doses:
         raise UsageError(say("schedule.no_dates_to_export", therapy=therapy.generic_name))
     if not 1 <= minutes <= 24 * 60:
-        raise UsageError(f"--duration must be from 1 to 1440 minutes, not {minutes}.")
+        raise UsageError(say("schedule.bad_duration", minutes=minutes))
     if tz is not None and at is None:
-        raise UsageError("--tz needs --time (all-day events have no time zone).")
+        raise UsageError(say("schedule.tz_needs_time"))
     before = stage_items(content, therapy, "before")
     checklist = [i.text for i in before if therapy.id in i.therapies]
     checklist = checklist or [i.text for i in before][:5]

@@ -36,7 +36,8 @@ DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE",
                                              help="The day (YYYY-MM-DD); default today.")]
 TimeOpt = Annotated[str | None, typer.Option("--time", metavar="HH:MM", help="The time.")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything else, in your words.")]
-EntryArg = Annotated[int, typer.Argument(help="The entry's number.")]
+# SQLite's ids are 64-bit: a larger number cannot name an entry (and would overflow the query)
+EntryArg = Annotated[int, typer.Argument(help="The entry's number.", min=1, max=2**63 - 1)]
 
 
 class Severity(str, Enum):
