@@ -155,3 +155,23 @@ def test_a_url_must_be_printable_ascii(cli, pack):
     (pack / "faq.yaml").write_text(faq.replace("entries:\n", "entries:\n" + entry, 1))
     outcome = cli("validate", str(pack))
     assert outcome.code == 4
+
+
+def test_the_quick_look_agrees_with_the_whole_pattern():
+    """``has_unsafe`` skips compiling the whole pattern when it can; it must never miss."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lupus_guide.safetext import has_unsafe
+
+    interesting = st.sampled_from([chr(c) for c in (*range(0, 0x30), *range(0x7f, 0xa1), 0x061c,
+                                                    0x180e, *range(0x2000, 0x2070), 0xfeff,
+                                                    0xd800, 0xdfff, 0xe9, 0xb0, 0x2610)])
+
+    @settings(max_examples=500, derandomize=True, deadline=None)
+    @given(st.lists(st.one_of(interesting, st.characters()), max_size=20).map("".join))
+    def check(text):
+        assert has_unsafe(text) == bool(UNSAFE.search(text))
+        assert not UNSAFE.search(clean(text))
+
+    check()

@@ -139,13 +139,14 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
 def _check_events(text: str) -> None:
     """Refuse aliases, deep nesting and text a terminal would act on (escape sequences, C1
     controls, bidi overrides, zero-width characters: ``safetext``) before any object is built."""
-    from lupus_guide.safetext import UNSAFE
+    from lupus_guide.safetext import unsafe
 
+    unsafe_character = unsafe()
     depth = 0
     try:
         for event in yaml.parse(text, Loader=GuideLoader):
             if isinstance(event, yaml.ScalarEvent):
-                found = UNSAFE.search(event.value)
+                found = unsafe_character.search(event.value)
                 if found:
                     mark = event.start_mark
                     assert mark is not None  # the parser marks every event
