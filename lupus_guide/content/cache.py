@@ -25,7 +25,7 @@ import msgspec
 
 from lupus_guide import __version__, models
 from lupus_guide.content.kinds import LIST_STEMS, stems_for
-from lupus_guide.content.layers import MAX_FILE_BYTES
+from lupus_guide.content.layers import MAX_FILE_BYTES, read_at_most
 
 FORMAT = 2
 MAX_CACHE_BYTES = 32 * 1024 * 1024
@@ -116,14 +116,7 @@ def _read_private(path: Path) -> bytes | None:
         if not (stat.S_ISREG(info.st_mode) and _mine_and_private(info)
                 and info.st_size <= MAX_CACHE_BYTES):
             return None
-        chunks, left = [], MAX_CACHE_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
+        data = read_at_most(fd, MAX_CACHE_BYTES)
         return data if len(data) <= MAX_CACHE_BYTES else None
     except OSError:
         return None

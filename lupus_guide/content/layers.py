@@ -19,6 +19,21 @@ from lupus_guide.problems import Problem
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a larger content file is refused without being read
 
 
+def read_at_most(fd: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes from the open file ``fd``: one more than allowed says "too
+    large" whatever ``stat`` claimed (a device, or a file that grew meanwhile)."""
+    import os
+
+    chunks, left = [], limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 class Layer(msgspec.Struct, frozen=True):
     """One folder of content files: the bundled data, or a clinic pack."""
 

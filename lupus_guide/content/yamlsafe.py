@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 import yaml
 
-from lupus_guide.content.layers import MAX_FILE_BYTES
+from lupus_guide.content.layers import MAX_FILE_BYTES, read_at_most
 from lupus_guide.messages import say
 from lupus_guide.problems import Problem
 
@@ -98,14 +98,7 @@ def _read_pack_file(path: Path, limit: int) -> bytes:
         if info.st_size > limit:
             raise ValueError(say("file.too_large_bytes", mb=limit // (1024 * 1024),
                                  size=f"{info.st_size:,}"))
-        chunks, left = [], limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        return read_at_most(fd, limit)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ValueError(say("file.unreadable", reason=reason)) from None
