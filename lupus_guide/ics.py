@@ -37,11 +37,16 @@ def sequence(now: dt.datetime) -> int:
     return max(0, int((now - SEQUENCE_EPOCH).total_seconds() // 60))
 
 
-def reminder_offset(day: dt.date, at: dt.time | None, remind: dt.time) -> dt.timedelta:
+def reminder_offset(day: dt.date, at: dt.time | None, remind: dt.time,
+                    zone=None) -> dt.timedelta:
     """How long before the event (an all-day one begins at midnight) the day before at
-    ``remind`` falls: 15 hours for 9:00 before an all-day event."""
-    begin = dt.datetime.combine(day, at or dt.time(0))
-    return begin - dt.datetime.combine(day - dt.timedelta(days=1), remind)
+    ``remind`` falls: 15 hours for 9:00 before an all-day event. In a time zone, the real time
+    between them (23 or 25 hours across a change to or from daylight time)."""
+    begin = dt.datetime.combine(day, at or dt.time(0), tzinfo=zone)
+    ring = dt.datetime.combine(day - dt.timedelta(days=1), remind, tzinfo=zone)
+    if zone is not None:  # aware times in one zone subtract as wall times: compare in UTC
+        begin, ring = begin.astimezone(dt.UTC), ring.astimezone(dt.UTC)
+    return begin - ring
 
 
 def description(dose, *, first: list[str], every: list[str], clinic=None) -> str:
@@ -99,7 +104,8 @@ def calendar_text(therapy, regimen, doses, *, first: list[str], every: list[str]
         if clinic is not None and clinic.address:
             event.add("location", clinic.address)
         if remind is not None:
-            event.add_component(alarm(therapy, -reminder_offset(dose.date, at, remind)))
+            offset = reminder_offset(dose.date, at, remind, zone if at is not None else None)
+            event.add_component(alarm(therapy, -offset))
         cal.add_component(event)
     if zone is not None and at is not None:
         cal.add_missing_timezones()

@@ -327,8 +327,13 @@ def alarm_times(path):
             start = dt.datetime.combine(start, dt.time(0))
         alarms = list(event.walk("VALARM"))
         assert len(alarms) <= 1
-        found.append((start, [start + a["TRIGGER"].dt for a in alarms]))
+        found.append((start, [absolute(start) + a["TRIGGER"].dt for a in alarms]))
     return found
+
+
+def absolute(moment: dt.datetime) -> dt.datetime:
+    """A zoned time in UTC (a calendar counts a trigger in real time), a floating one as is."""
+    return moment.astimezone(dt.UTC) if moment.tzinfo is not None else moment
 
 
 @pytest.mark.parametrize("remind", [None, "09:00", "18:30", "00:00", "23:59", "7:05"])
@@ -345,6 +350,20 @@ def test_reminders_ring_the_day_before_at_the_chosen_hour(cli, tmp_path, remind,
                                              dt.time(hours, minutes), tzinfo=start.tzinfo)]
     if timed is None and remind in (None, "09:00"):
         assert "TRIGGER:-PT15H" in target.read_text()
+
+
+@pytest.mark.parametrize("day,hours", [("2027-03-14", 24 - 1), ("2027-11-07", 24 + 1),
+                                       ("2027-06-01", 24)])
+def test_reminders_keep_the_hour_across_a_change_of_clock(cli, tmp_path, day, hours):
+    """The US clocks change on 2027-03-14 and 2027-11-07: the day before at 09:00 local is 23
+    or 25 real hours before 09:00 on the day."""
+    target = tmp_path / "z.ics"
+    assert cli("schedule", "rituximab", "--dates", day, "--ics", str(target), "--time", "09:00",
+               "--tz", "America/Chicago", "--remind", "09:00").code == 0
+    [(start, [ring])] = alarm_times(target)
+    local = ring.astimezone(start.tzinfo)
+    assert (local.date(), local.hour, local.minute) == (start.date() - dt.timedelta(days=1), 9, 0)
+    assert absolute(start) - ring == dt.timedelta(hours=hours)
 
 
 @pytest.mark.parametrize("word", ["none", "NONE", " None "])
