@@ -99,6 +99,13 @@ def test_every_therapy_the_care_team_schedules_gets_a_calendar(cli, content, tmp
         assert all(str(e["SUMMARY"]).endswith(f"(dose {n})") for n, e in enumerate(events, 1))
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_care_team_schedule_without_dates_says_how_to_give_them(cli, content, fmt):
+    for therapy in care_team_therapies(content):
+        text = flat(cli("schedule", therapy, "--start", "2027-01-04", "--format", fmt).stdout)
+        assert "--dates 2027-01-04,2027-01-18" in text and "--every 14d" in text, therapy
+
+
 def test_the_no_dates_error_says_how_to_give_them(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cli("schedule", "obinutuzumab", "--start", "2027-01-04", "--ics", "x.ics")
@@ -177,6 +184,7 @@ def test_dates_in_order_are_kept_as_given(days):
     (["--every", "24mo", "--start", "9999-01-01", "--count", "3"], "past the year"),
     (["--dates", DATES, "--ics", "x.ics", "--remind", "25:00"], "--remind"),
     (["--dates", DATES, "--ics", "x.ics", "--remind", "noon"], "or \"none\""),
+    (["--dates", DATES, "--remind", "9 am"], "--remind"),
     (["--start", "2027-01-04", "--regimen", "plasma"], "Regimens:"),
 ])
 def test_bad_plans_are_one_line_with_a_named_code(cli, tmp_path, monkeypatch, args, words):

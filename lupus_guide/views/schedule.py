@@ -70,7 +70,7 @@ def schedule(content, name: str, **options) -> Result:
                           [[str(d.number), d.date.isoformat(), weekday(d.date),
                             phase_words(d.phase)] for d in doses]))
         else:
-            doc.add(Paragraph(say("schedule.no_dates")))
+            doc.add(Paragraph(say("schedule.no_dates")), Paragraph(say("schedule.give_dates")))
         if others and source == "regimen":
             doc.add(Paragraph(say("schedule.others", therapy=therapy.display_name)),
                     Bullets([say("schedule.other", name=r.name, short=short_name(r))

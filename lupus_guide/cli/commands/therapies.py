@@ -126,6 +126,7 @@ def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = N
                "from_dose": from_dose, "last": last, "dates": dates, "every": every}
 
     def build(content, env):
+        views.reminder_time(remind)  # a bad --remind is an error even without --ics
         result = views.schedule(content, name, **request)
         if ics is not None:
             from lupus_guide.messages import say
