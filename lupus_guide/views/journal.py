@@ -107,7 +107,7 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
         if entries:
             doc.add(Table(COLUMNS(), [_row(e)[:3] + [_therapy(content, e.therapy)
                                                      if e.therapy else ""] + _row(e)[4:]
-                                      for e in entries]))
+                                      for e in entries], layout="cards"))
         else:
             doc.add(Paragraph(say("journal.no_entries")))
         doc.add(Paragraph(say("journal.stays_here")))

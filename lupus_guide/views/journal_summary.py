@@ -170,7 +170,7 @@ def _schedule(content, therapy, start, regimen, infusions, today: dt.date):
     if chosen.set_by_care_team:
         text = say("summary.next_dose_care_team", regimen=chosen.name)
         return [], {"text": text, "date": None, "dose": None}
-    upcoming = next((d for d in doses if d.date > today), None)
+    upcoming = next((d for d in doses if d.date >= today), None)
     next_dose = ({"text": say("summary.next_dose", therapy=found.generic_name,
                               dose=upcoming.number, date=upcoming.date.isoformat(),
                               regimen=chosen.name),

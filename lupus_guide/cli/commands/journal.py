@@ -250,13 +250,14 @@ class ExportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    plain = "plain"
 
 
 # The one command whose --format differs: an export is a file to keep (CSV for a spreadsheet).
 ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
-    help="csv, json (the default), markdown or html. With -o FILE and no --format: from FILE's "
-         "suffix.")]
+    help="csv, json (the default), markdown, html or plain. With -o FILE and no --format: from "
+         "FILE's suffix (.csv, .json, .md, .html, .txt).")]
 
 
 @app.command("export")
