@@ -416,8 +416,6 @@ ENGLISH: dict[str, str] = {
     "summary.label_call": "call-the-team sign",
     "summary.every_reaction": "Every reaction",
     "summary.counts": "Reactions by therapy and severity",
-    "summary.column.date": "Date",
-    "summary.column.time": "Time",
     "summary.column.symptom": "Symptom",
     "summary.column.note": "Note",
     "summary.column.flag": "The guide says",

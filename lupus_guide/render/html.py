@@ -39,6 +39,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .source-url { word-break: break-all; }
 footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-size: .9em; }
+/* A visit summary's disclaimer never stands alone on a last page: it goes with the last block. */
+.keep-with-footer { break-inside: avoid; page-break-inside: avoid; }
 .page-break { break-before: page; page-break-before: always; }
 @page { margin: 12mm; }
 @media print {
@@ -117,10 +119,16 @@ def render_html(doc: d.Document) -> str:
     if doc.header:
         out.append(f'<header class="clinic">{_text(doc.header)}</header>')
     out.append("<main>")
-    for block in doc.blocks:
+    keep = doc.kind == "visit" and doc.footer and doc.blocks
+    for block in doc.blocks[:-1] if keep else doc.blocks:
         _block(block, out)
-    out.append("</main>")
-    if doc.footer:
-        out.append(f"<footer>{_text(doc.footer)}</footer>")
+    if keep:
+        out.append('<div class="keep-with-footer">')
+        _block(doc.blocks[-1], out)
+        out.append(f"<footer>{_text(doc.footer)}</footer></div></main>")
+    else:
+        out.append("</main>")
+        if doc.footer:
+            out.append(f"<footer>{_text(doc.footer)}</footer>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -65,6 +65,7 @@ def summary(content, env, *, since: str | None = None, until: str | None = None,
     def document():
         title = say("summary.title")
         doc = new_document(content, title)
+        doc.kind = "visit"  # printed: the disclaimer is kept with the last block (no orphan page)
         doc.add(Heading(title))
         facts = [(say("summary.whose"), name)] if name else []
         doc.add(Fields(facts + [
@@ -187,9 +188,9 @@ def _add_infusions(doc, content, infusions, planned, today: dt.date,
                    starts: str | None) -> None:
     doc.add(Heading(say("summary.infusions", count=len(infusions)), 2))
     if infusions:
-        doc.add(Table([say("summary.column.date"), say("summary.column.time"),
-                       say("journal.column.therapy"), say("journal.column.details")],
-                      [[e.date, e.time or "", therapy_label(content, e.therapy),
+        doc.add(Table([say("journal.column.when"), say("journal.column.therapy"),
+                       say("journal.column.details")],
+                      [[_when(e), therapy_label(content, e.therapy),
                         "; ".join(filter(None, (e.fields.get("dose", ""), e.fields.get("site", ""),
                                                 e.fields.get("note", ""),
                                                 say("summary.future_infusion")
@@ -216,11 +217,11 @@ def _add_reactions(doc, content, reactions, flagged) -> None:
         doc.add(Paragraph(say("summary.none_logged")))
         return
     labels = {"emergency": say("summary.label_emergency"), "call": say("summary.label_call")}
-    doc.add(Table([say("summary.column.date"), say("summary.column.time"),
+    doc.add(Table([say("journal.column.when"),
                    say("journal.column.therapy"), say("summary.column.symptom"),
                    say("summary.column.severity"), say("summary.column.note"),
                    say("summary.column.flag")],
-                  [[e.date, e.time or "", therapy_label(content, e.therapy),
+                  [[_when(e), therapy_label(content, e.therapy),
                     e.fields.get("symptom", ""),
                     e.fields.get("severity", say("summary.no_severity")),
                     e.fields.get("note", ""),
