@@ -39,8 +39,6 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .source-url { word-break: break-all; }
 footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-size: .9em; }
-/* A visit summary's disclaimer never stands alone on a last page: it goes with the last block. */
-.keep-with-footer { break-inside: avoid; page-break-inside: avoid; }
 .page-break { break-before: page; page-break-before: always; }
 @page { margin: 12mm; }
 @media print {
@@ -123,7 +121,8 @@ def render_html(doc: d.Document) -> str:
     for block in doc.blocks[:-1] if keep else doc.blocks:
         _block(block, out)
     if keep:
-        out.append('<div class="keep-with-footer">')
+        # a visit summary's disclaimer never stands alone on a last page: kept with the last block
+        out.append('<div style="break-inside: avoid; page-break-inside: avoid">')
         _block(doc.blocks[-1], out)
         out.append(f"<footer>{_text(doc.footer)}</footer></div></main>")
     else:
