@@ -191,12 +191,15 @@ def short_list(hits: list[Hit], share: float, most: int) -> list[Hit]:
 
 
 def _names_by_id(content) -> dict[str, list[str]]:
-    """Every therapy's names by id, when the therapies were loaded (else none)."""
-    from lupus_guide.content.cache import NotLoaded
+    """Every therapy's names by id (the therapies read from the cache if a command left them out:
+    only when an index is built)."""
+    from lupus_guide.content.cache import NotLoaded, whole
     from lupus_guide.find import therapy_names
 
     if isinstance(content.therapies, NotLoaded):
-        return {}
+        content = whole(content)
+        if isinstance(content.therapies, NotLoaded):
+            return {}
     return {t.id: therapy_names(t) for t in content.therapies}
 
 
@@ -214,8 +217,8 @@ def faq_index(content, lang: str = "en") -> Index:
                            e.answer)) for e in content.faq)
         return build_index(entries, list(names.values()), words)
 
-    name = f"search-faq-{lang}" + ("" if _names_by_id(content) else "-unnamed")
-    return derived(content, name, f"{INDEX_FORMAT}:{words.signature}", build, Index)
+    return derived(content, f"search-faq-{lang}", f"{INDEX_FORMAT}:{words.signature}", build,
+                   Index)
 
 
 def search_faq(content, query: str, entries=None, lang: str = "en") -> list[Hit]:

@@ -158,3 +158,17 @@ def test_a_kept_index_for_other_words_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "INDEX_FORMAT", search.INDEX_FORMAT + 1)
     search.faq_index(load_content(layers, cache_dir=tmp_path))
     assert built == [1]
+
+
+def test_an_index_built_for_a_command_that_left_the_therapies_out_knows_their_names(tmp_path):
+    from lupus_guide.content import default_layers, load_content
+    from lupus_guide.content.cache import NotLoaded
+
+    layers = default_layers()
+    load_content(layers, cache_dir=tmp_path)  # writes the cache
+    faq_only = load_content(layers, cache_dir=tmp_path, parts=frozenset({"faq"}))
+    assert isinstance(faq_only.therapies, NotLoaded)
+    index = search.faq_index(faq_only)
+    assert "belimumab" in index.names["benlysta"]
+    assert [h.id for h in search.search_faq(faq_only, "rituxan approved")][:1] == [
+        "rituximab-approved-for-lupus"]

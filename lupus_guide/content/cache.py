@@ -202,6 +202,16 @@ def remember(content, cache_dir: Path, layers, key: str) -> None:
     _ORIGINS[id(content)] = (content, cache_dir, layers, key)
 
 
+def whole(content):
+    """``content`` with every part, when it was read from the cache leaving some out (read again,
+    all of it); else ``content`` itself."""
+    origin = _ORIGINS.get(id(content))
+    if origin is None or origin[0] is not content:
+        return content
+    _, cache_dir, layers, key = origin
+    return read(cache_dir, layers, key) or content
+
+
 def derived(content, name: str, signature: str, build: Callable[[], T], kind: Any) -> T:
     """``build()``, worked out from ``content`` alone (a search index; ``kind``, its type): once
     per process, and kept in a private file beside the content's cache, trusted as the cache is,

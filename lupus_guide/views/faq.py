@@ -36,7 +36,7 @@ LIST_SHARE, LIST_MOST = 0.3, 8
 FULL_SHARE, FULL_MOST = 0.6, 3
 
 
-@reads("faq", "therapies")  # therapies: every name of a therapy finds its questions
+@reads("faq")  # and named_therapy's parts with --therapy
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
     """The list of questions, or the answers that match ``text``: the best few in full, the
     others that match well as a list of questions."""
