@@ -41,9 +41,14 @@ class Analyzer:
         self._stem = stem
         self._terms: dict[str, str | None] = {}
         self.signature = _signature(f"{FORMAT}:{lang}:{source}")
-        groups = [{t for w in line.split() for t in self.terms(w)}
-                  for line in sections.get("same meaning", [])]
-        self.same_meaning = _group_map(groups)
+        self._groups = sections.get("same meaning", [])
+
+    @functools.cached_property
+    def same_meaning(self) -> dict[str, frozenset[str]]:
+        """Each term -> the other terms of the same meaning (worked out when first asked: a
+        search index keeps them, so a command that reads one need not)."""
+        return _group_map([{t for w in line.split() for t in self.terms(w)}
+                           for line in self._groups])
 
     def term(self, word: str) -> str | None:
         """The search term for one word, or None for a stop word."""

@@ -28,16 +28,17 @@ SYNONYM_WEIGHT = 0.8  # a word of the same meaning counts a little less than the
 PREFIX_WEIGHT = 0.5  # a longer word starting with an unknown word typed
 PAIR_WEIGHT = 0.5  # two words side by side as typed, on top of each word's own score
 NAME_TERMS = 2  # a therapy name of at most this many words stands for the therapy
-INDEX_FORMAT = 2  # bump when how an index is built changes: kept indexes are then rebuilt
+INDEX_FORMAT = 3  # bump when how an index is built changes: kept indexes are then rebuilt
 
 
 class Index(msgspec.Struct, array_like=True):
     """What search needs of the content: every entry's key, each term's weighted frequency in
-    each entry, and the terms of each therapy's names (to read as one meaning)."""
+    each entry, and the terms of the same meaning as a term (the word lists' and each therapy's
+    names)."""
 
     keys: list[str]
     postings: dict[str, list[float]]  # term -> entry number, weighted frequency, entry, ...
-    names: dict[str, list[str]]
+    meanings: dict[str, list[str]]
     signature: str = ""
 
 
@@ -88,7 +89,11 @@ def build_index(entries: Iterable[tuple[str, tuple[str, str, str]]], name_groups
                 weighted[term] = weighted.get(term, 0.0) + FIELD_WEIGHTS[i] * count / norm
         for term, frequency in weighted.items():
             postings.setdefault(term, []).extend((number, round(frequency, 3)))
-    return Index(keys, postings, _name_map(name_groups, words), words.signature)
+    meanings = {term: set(others) for term, others in words.same_meaning.items()}
+    for term, others in _name_map(name_groups, words).items():
+        meanings.setdefault(term, set()).update(others)
+    return Index(keys, postings, {t: sorted(o) for t, o in meanings.items() if t in postings
+                                  or any(other in postings for other in o)}, words.signature)
 
 
 def _name_map(name_groups: list[list[str]], words: Analyzer) -> dict[str, list[str]]:
@@ -129,7 +134,7 @@ def score(index: Index, query: str, words: Analyzer,
     scores: dict[int, float] = {}
     matched: dict[int, int] = {}
     for term in wanted:
-        for number, value in _best(index, _meanings(index, term, words)).items():
+        for number, value in _best(index, _meanings(index, term)).items():
             scores[number] = scores.get(number, 0.0) + value
             matched[number] = matched.get(number, 0) + 1
     for pair in dict.fromkeys(_pairs(typed)):
@@ -160,7 +165,7 @@ def _best(index: Index, meanings: list[tuple[str, float]]) -> dict[int, float]:
     return {number: idf * f * (K1 + 1) / (f + K1) for number, f in frequencies.items()}
 
 
-def _meanings(index: Index, term: str, words: Analyzer) -> list[tuple[str, float]]:
+def _meanings(index: Index, term: str) -> list[tuple[str, float]]:
     """The terms to look up for one query term, with how much each counts."""
     found: dict[str, float] = {}
     if term in index.postings:
@@ -169,7 +174,7 @@ def _meanings(index: Index, term: str, words: Analyzer) -> list[tuple[str, float
         for known in index.postings:
             if known.startswith(term) and " " not in known:
                 found[known] = PREFIX_WEIGHT
-    for other in (*words.alternatives(term), *index.names.get(term, ())):
+    for other in index.meanings.get(term, ()):
         if other in index.postings and other not in found:
             found[other] = SYNONYM_WEIGHT
     return list(found.items())

@@ -169,6 +169,6 @@ def test_an_index_built_for_a_command_that_left_the_therapies_out_knows_their_na
     faq_only = load_content(layers, cache_dir=tmp_path, parts=frozenset({"faq"}))
     assert isinstance(faq_only.therapies, NotLoaded)
     index = search.faq_index(faq_only)
-    assert "belimumab" in index.names["benlysta"]
+    assert "belimumab" in index.meanings["benlysta"]
     assert [h.id for h in search.search_faq(faq_only, "rituxan approved")][:1] == [
         "rituximab-approved-for-lupus"]
