@@ -3,7 +3,10 @@ to their stem, and words that mean the same thing to a reader.
 
 Each language's word lists are data (``data/search/<lang>.txt``): stop words, words never cut
 (two senses kept apart: "fasting" is not "fast") and groups of words with the same meaning.
-English words are cut by a light rule set below (plurals, -ing, -ed, -ly, a final e).
+Words are folded before anything else, so a word typed with or without accents finds the same
+entries. English words are then cut by a light rule set below (plurals, -ing, -ed, -ly, a final e);
+Spanish ones by Snowball's Spanish stemmer (the ``snowballstemmer`` package), imported only when
+Spanish is read.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import functools
 import re
 from collections.abc import Callable
 
-LANGUAGES = ("en",)
-FORMAT = 1  # bump when the rules below change: cached search indexes are then rebuilt
+LANGUAGES = ("en", "es")
+FORMAT = 2  # bump when the rules below change: cached search indexes are then rebuilt
 
 _WORD = re.compile(r"[^\W_]+")
 _VOWELS = frozenset("aeiouy")
@@ -61,7 +64,7 @@ class Analyzer:
         elif folded in self.keep_whole or folded.isdigit():
             result = folded
         else:
-            result = fold(self._stem(word.casefold()))
+            result = self._stem(folded)
         self._terms[word] = result
         return result
 
@@ -134,6 +137,14 @@ def english_stem(word: str) -> str:
     return word
 
 
+def _spanish_stemmer() -> Callable[[str], str]:
+    # the package's __init__ imports every language's stemmer: only Spanish readers pay for it
+    from snowballstemmer.spanish_stemmer import SpanishStemmer  # type: ignore[import-untyped]
+
+    stem: Callable[[str], str] = SpanishStemmer().stemWord
+    return stem
+
+
 @functools.cache
 def analyzer(lang: str = "en") -> Analyzer:
     """The analyzer for ``lang`` (one of ``LANGUAGES``), its word lists read once."""
@@ -142,4 +153,4 @@ def analyzer(lang: str = "en") -> Analyzer:
     from lupus_guide.paths import bundled_root
 
     source = bundled_root().joinpath("search", f"{lang}.txt").read_text(encoding="utf-8")
-    return Analyzer(lang, source, english_stem)
+    return Analyzer(lang, source, english_stem if lang == "en" else _spanish_stemmer())
