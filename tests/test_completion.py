@@ -65,13 +65,15 @@ def test_an_unusable_clinic_pack_still_completes_the_guides_names(tmp_path):
 def test_regimens_of_the_named_therapy(content, monkeypatch):
     monkeypatch.setenv("COMP_WORDS", "lupus-guide schedule cyclophosphamide --regimen")
     found = values(complete.regimen_names(FakeContext(), ""))
-    assert found and all(r.startswith("cyclophosphamide") for r in found)
+    own = {r.id for r in content.regimens if r.therapy == "cyclophosphamide"}
+    assert own and set(found) == own | {r.removeprefix("cyclophosphamide-") for r in own}
     monkeypatch.setenv("COMP_WORDS", "lupus-guide schedule --regimen")
     assert set(values(complete.regimen_names(FakeContext(), ""))) == {
         r.id for r in content.regimens}
     monkeypatch.delenv("COMP_WORDS")
     found = values(complete.regimen_names(FakeContext(therapy="Benlysta"), "bel"))
     assert found and all(r.startswith("belimumab") for r in found)
+    assert "sc-ln" in values(complete.regimen_names(FakeContext(therapy="Benlysta"), "sc"))
 
 
 PROBE = """

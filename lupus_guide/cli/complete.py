@@ -78,12 +78,15 @@ def faq_topics(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
 
 
 def regimen_names(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
-    """The regimens' ids with their names; only the named therapy's when one was given."""
+    """The regimens' ids with their names; only the named therapy's, and by their short names
+    too, when one was given."""
     from lupus_guide.find import find_therapy
 
     content = _content(ctx)
     if content is None:
         return []
+    from lupus_guide.planning import short_name
+
     regimens = list(content.regimens)
     params = getattr(ctx, "params", None) or {}
     for word in [params.get("name"), params.get("therapy"), *_words_typed()]:
@@ -93,7 +96,10 @@ def regimen_names(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
             therapy_id = find_therapy(content.therapies, word).id
         except Exception:  # noqa: BLE001 - not a therapy's name: try the next word
             continue
-        regimens = [r for r in regimens if r.therapy == therapy_id] or regimens
+        own = [r for r in regimens if r.therapy == therapy_id]
+        if own:  # the therapy is named: its regimens' short names ("nih") too
+            return matching([(short_name(r), r.name) for r in own]
+                            + [(r.id, r.name) for r in own], incomplete)
         break
     return matching([(r.id, r.name) for r in regimens], incomplete)
 
