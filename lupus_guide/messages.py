@@ -110,6 +110,9 @@ ENGLISH: dict[str, str] = {
     "faq.no_match": "No question matches \"{text}\".",
     "faq.no_match_hint": "Try fewer words, or run `lupus-guide faq` to see every question.",
     "faq.answers_for": "Answers for \"{text}\"",
+    # search ranking and completion (issue 15)
+    "faq.more_questions": "Other questions that may help",
+    "faq.more_hint": "For one of these answers: lupus-guide faq with words from its question.",
     "search.no_match": "Nothing in the guide matches \"{text}\".",
     "search.no_match_hint": "Try another word, or `lupus-guide faq` for the list of questions.",
     "search.title": "Search: \"{text}\"",

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from lupus_guide.cli import complete
 from lupus_guide.cli.options import (
     ClinicOpt,
     ColorChoice,
@@ -303,7 +304,8 @@ def import_(file: ImportFile, fmt: FormatOpt = None, color: ColorOpt = ColorChoi
 StartOpt = Annotated[str | None, typer.Option("--start", metavar="DATE",
                                               help="With --therapy: the first infusion of its "
                                                    "usual schedule, to check against.")]
-RegimenOpt = Annotated[str | None, typer.Option("--regimen", help="A named regimen.")]
+RegimenOpt = Annotated[str | None, typer.Option("--regimen", help="A named regimen.",
+                                                autocompletion=complete.regimen_names)]
 NameOpt = Annotated[str | None, typer.Option(
     "--name", help="Whose journal it is, for the page's header (default: the name saved with "
                    "`journal name`).")]
