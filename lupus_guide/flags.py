@@ -296,7 +296,7 @@ def signs_for(content, therapy_id: str | None) -> Signs:
     return build_signs(lists(content, therapy_id))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _cached_item_signs(item: str) -> tuple[frozenset[str], ...]:
     return tuple(item_signs(item))
 
