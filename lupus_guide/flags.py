@@ -69,7 +69,8 @@ SAYING_TEXTS = (
     ("throw up", "vomit"), ("threw up", "vomit"), ("thrown up", "vomit"),
     ("hurt self", "selfharm"), ("harm self", "selfharm"), ("kill self", "selfharm"),
     ("suicide", "selfharm"), ("end life", "selfharm"),
-    ("high temperature", "fever"), ("hive", "hive rash itch"),
+    ("high temperature", "fever"), ("hive", "hive rash itch"), ("want die", "selfharm"),
+    ("chest tight", "chest pressure"),
 )
 # Parts of the body: never a sign alone ("lips" in "swelling of the face, lips or throat").
 BODY = frozenset("""face lip mouth tongue throat eye skin arm leg feet foot ankle hand chest
@@ -108,7 +109,15 @@ class Signs(msgspec.Struct, frozen=True):
 
 
 def _stem(word: str) -> str:
-    word = word.replace("'", "").replace("’", "")
+    return _final(_ending(word.replace("'", "").replace("’", "")))
+
+
+def _final(word: str) -> str:
+    """A last silent e off, on both sides alike: bruise and bruising, suicide and suicidal."""
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _ending(word: str) -> str:
     if word in WORDS:
         return WORDS[word]
     for ending, keep in (("iness", 3), ("ness", 3), ("fully", 4), ("ful", 4)):
@@ -127,15 +136,14 @@ def _stem(word: str) -> str:
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
                 word = word[:-1]  # running -> run
             break
-    if word in WORDS:
-        return WORDS[word]
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # bruise, bruising
+    return WORDS.get(word, word)
 
 
 @functools.cache
 def _sayings() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """``SAYING_TEXTS`` as words, each trigger word stemmed as a text's words are."""
-    return tuple((frozenset(_stem(w) for w in trigger.split()), frozenset(meaning.split()))
+    return tuple((frozenset(_stem(w) for w in trigger.split()),
+                  frozenset(_stem(w) for w in meaning.split()))
                  for trigger, meaning in SAYING_TEXTS)
 
 
@@ -296,7 +304,7 @@ def signs_for(content, therapy_id: str | None) -> Signs:
     return build_signs(lists(content, therapy_id))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=1024)
 def _cached_item_signs(item: str) -> tuple[frozenset[str], ...]:
     return tuple(item_signs(item))
 

@@ -224,6 +224,8 @@ def test_free_text_therapies_are_kept_and_the_guides_found_by_any_name(cli, home
     therapies = [e["therapy"] for e in cli("journal", "list", "--format", "json").json()["data"]]
     assert therapies == ["voclosporin", "IVIG", "iron sucrose", "belimumab"]
     assert "IVIG (not in the guide)" in cli("journal", "list", "--format", "plain").stdout
+    only = cli("journal", "list", "--therapy", "IVIG", "--format", "json").json()["data"]
+    assert [e["therapy"] for e in only] == ["IVIG"]
     typo = cli("journal", "add", "infusion", "--therapy", "rituximb")
     assert typo.code == 3 and 'Did you mean "rituximab"' in typo.stderr
     exported = cli("journal", "export", "-o", "back.json")

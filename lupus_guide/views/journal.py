@@ -6,7 +6,6 @@ import datetime as dt
 
 from lupus_guide.document import Fields, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound, UsageError
-from lupus_guide.find import find_therapy
 from lupus_guide.inputs import printable
 from lupus_guide.journal import FIELDS, KINDS, Entry, Kind
 from lupus_guide.journal_actions import (
@@ -18,6 +17,7 @@ from lupus_guide.journal_actions import (
     import_entries,
     in_guide,
     journal_exists,
+    journal_therapy,
     open_journal,
 )
 from lupus_guide.messages import say
@@ -92,7 +92,7 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
     since, until = check_date(since, "--since"), check_date(until, "--until")
     if kind is not None and kind not in KINDS:
         raise UsageError(f'--kind "{printable(kind)}" is not one of {", ".join(KINDS)}.')
-    therapy_id = find_therapy(content.therapies, therapy).id if therapy is not None else None
+    therapy_id = journal_therapy(content.therapies, therapy) if therapy is not None else None
     entries: list[Entry] = []
     if journal_exists(env):
         with open_journal(env, write=False) as journal:

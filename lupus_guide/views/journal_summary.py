@@ -38,12 +38,16 @@ def summary(content, env, *, since: str | None = None, until: str | None = None,
     infusions = [e for e in entries if e.kind == "infusion"]
     reactions = [e for e in entries if e.kind == "reaction"]
     signs: dict = {}
+    known: dict[tuple, list] = {}  # the same symptom is often logged again and again
 
     def flags_of(entry: Entry):
         key = entry.therapy if in_guide(content, entry.therapy) else None
-        if key not in signs:
-            signs[key] = signs_for(content, key)
-        return match(entry.fields.get("symptom", ""), signs[key])
+        symptom = entry.fields.get("symptom", "")
+        if (key, symptom) not in known:
+            if key not in signs:
+                signs[key] = signs_for(content, key)
+            known[key, symptom] = match(symptom, signs[key])
+        return known[key, symptom]
 
     flagged = {e.id: flags_of(e) for e in reactions}
     follow_ups = _follow_ups(entries, today.isoformat())
