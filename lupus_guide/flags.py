@@ -54,7 +54,9 @@ WORDS = {
     "light-headed": "dizzy", "slur": "trouble", "blurry": "blur", "closing": "clos",
     "tightness": "tight", "tighten": "tight", "sting": "burn", "stung": "burn",
     "hurts": "pain", "painful": "pain", "ache": "pain", "aching": "pain", "sore": "sore",
-    "racing": "race", "pounding": "race", "fluttering": "flutter", "shaking": "chill",
+    "racing": "fast", "race": "fast", "rapid": "fast", "pounding": "fast",
+    "irregular": "uneven", "droop": "weak", "weakness": "weak",
+    "fluttering": "flutter", "shaking": "chill",
     "seeing": "see", "hearing": "hear", "bruise": "bruis", "bruising": "bruis",
 }
 # Everyday ways of saying a sign: when every word of a trigger is there, the words after it are
@@ -64,7 +66,8 @@ SAYING_TEXTS = (
     ("shortness breath", "breathless"), ("catch breath", "breathless"),
     ("out breath", "breathless"), ("breathless", "breathless"), ("wheez", "breathless"),
     ("gasp", "breathless"), ("gasping", "breathless"),
-    ("throat tight", "swell throat"), ("throat clos", "swell throat"),
+    ("throat tight", "swell throat"), ("throat closing", "swell throat"),
+    ("trouble move arm", "weak"), ("trouble move leg", "weak"), ("trouble move face", "weak"),
     ("pass out", "faint"), ("black out", "faint"), ("passed out", "faint"),
     ("throw up", "vomit"), ("threw up", "vomit"), ("thrown up", "vomit"),
     ("hurt self", "selfharm"), ("harm self", "selfharm"), ("kill self", "selfharm"),
@@ -198,6 +201,8 @@ def _sign_words(text: str) -> list[str]:
 
 
 QUALIFIER = re.compile(r"\b(?:in|after|when|that|with|during|from|while)\b", re.IGNORECASE)
+CALL_IF = re.compile(r"call your care team (?:right away |now |today )?(?:if|for|about|when) (.+)",
+                     re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:also )?call (?:for|if|about) ", re.IGNORECASE)
 
 
@@ -212,7 +217,11 @@ def _sentence_signs(sentence: str) -> list[frozenset[str]]:
     if ":" in sentence:  # "Fever ...: call your care team" / "Signs of liver trouble: ..."
         head, rest = sentence.split(":", 1)
         said = rest.strip().split(" ", 1)[0].casefold()
-        sentence = head if said in INSTRUCTIONS or said == "call" else rest
+        condition = CALL_IF.match(rest.strip())  # "Kidneys: call ... if your urine looks foamy"
+        if condition:
+            sentence = condition.group(1)
+        else:
+            sentence = head if said in INSTRUCTIONS or said == "call" else rest
     body, vague = _stems(BODY), _stems(VAGUE)
     signs: list[frozenset[str]] = []
     previous: list[str] = []
