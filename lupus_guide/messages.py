@@ -438,7 +438,8 @@ ENGLISH: dict[str, str] = {
     "journal.future_date": "the date {date} is in the future; to plan infusions, use "
                            "`lupus-guide schedule`.",
     "journal.prompt_911": "If this is happening now, call 911 (or your local emergency number).",
-    "journal.prompt_call": "The guide lists this as a reason to call your care team today{phones}.",
+    "journal.prompt_call": "The guide says to call your care team about this now, not at your "
+                           "next visit{phones}.",
     "journal.prompt_phones": ": {phones}",
     "journal.not_in_guide": "{therapy} (not in the guide)",
     "journal.name_saved": "Saved the name for the summary: {name}.",

@@ -141,14 +141,14 @@ def test_prompts_after_a_reaction(cli, home, symptom, severity, says_911, says_c
     result = add(cli, "reaction", "--symptom", symptom, "--severity", severity)
     assert ("call 911" in result.stderr) is says_911
     if says_call is not None:  # an emergency sign may also be on a call list
-        assert ("care team today" in result.stderr) is says_call
+        assert ("call your care team about this now" in result.stderr) is says_call
     assert len(result.stderr.strip().splitlines()) <= 2
 
 
 def test_the_call_prompt_gives_the_clinics_phone(cli, home):
     result = add(cli, "reaction", "--symptom", "fever 38.5C", "--severity", "moderate",
                  "--clinic", str(ROOT / "examples" / "clinic-pack"))
-    assert "care team today" in result.stderr and "555-0100" in result.stderr
+    assert "call your care team about this now" in result.stderr and "555-0100" in result.stderr
 
 
 def test_edit_changes_every_field_of_a_kind_and_says_which_fields_a_kind_has(cli, home):
