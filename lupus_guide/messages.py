@@ -383,6 +383,24 @@ ENGLISH: dict[str, str] = {
     "file.not_regular": "is not a regular file (a device, a pipe or a socket)",
     "file.unsafe_character": "text holds a control or invisible character ({code}) that could "
                              "change what a terminal shows; remove it",
+    # issue 15, printed handout and numbered sources (p15)
+    "ref.checked": "{title} (checked {date})",
+    "ref.none": "Sources are left out of this copy (--sources none). "
+                "lupus-guide sources lists them all.",
+    "print.page": "Page",
+    "print.of": "of",
+    "print.reviewed": "Content reviewed {date}",
+    "print.patient_name": "Name",
+    "print.date": "Date",
+    "print.care_team_phone": "Care team phone",
+    "print.what_happens": "What will happen",
+    "handout.steps_why": "Why each step matters: lupus-guide prepare {id}",
+    "handout.your_clinic": "Your infusion center: {clinic}",
+    "output.unknown_suffix": "cannot write {suffix} files. Use one of: {suffixes} (or --format).",
+    "output.pdf_needs_file": "a PDF is written to a file: add -o FILE.pdf.",
+    "output.pdf_missing": "writing PDF needs WeasyPrint: pip install 'lupus-guide[pdf]' "
+                          "(or write HTML and print it from a browser).",
+    "output.pdf_failed": "WeasyPrint could not make the PDF: {reason}.",
 }
 
 

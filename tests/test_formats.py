@@ -22,7 +22,8 @@ def _expected(doc):
     headings, items = [], 0
     for block in doc.blocks:
         if isinstance(block, d.Heading):
-            headings.append(" ".join(block.text.split()))
+            cites = f" [{', '.join(map(str, block.cites))}]" if block.cites else ""
+            headings.append(" ".join(block.text.split()) + cites)
         elif isinstance(block, d.Callout):
             headings.append(block.title)
             items += len(block.items)

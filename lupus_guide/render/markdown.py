@@ -9,6 +9,7 @@ import re
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import marker
+from lupus_guide.render.references import cite_mark
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
 
@@ -29,7 +30,8 @@ def _lines(text: str) -> list[str]:
 
 def _block(block) -> list[str]:
     if isinstance(block, d.Heading):
-        return ["#" * min(block.level, 6) + " " + escape(block.text)]
+        cites = f" {escape(cite_mark(block.cites))}" if block.cites else ""
+        return ["#" * min(block.level, 6) + " " + escape(block.text) + cites]
     if isinstance(block, d.Paragraph):
         return ["  \n".join(_lines(block.text))]
     if isinstance(block, d.Bullets):
@@ -55,9 +57,23 @@ def _block(block) -> list[str]:
                 for row in block.rows]
         return ["\n".join([head, rule, *rows])]
     if isinstance(block, d.SourceList):
-        return [f"- {escape(title)}  \n  {_link(url)} (checked {escape(checked)})"
-                for title, url, checked in block.sources]
+        return _references(block)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _references(block: d.SourceList) -> list[str]:
+    """Numbered references: the number, the words, and the link (the whole link in full form, a
+    short one linking to it in short form)."""
+    from lupus_guide.render.references import numbered, short_link
+
+    rows = []
+    for mark, words, url in numbered(block.sources, block.form):
+        if block.form == "short" and _link(url).startswith("<"):
+            link = f"[{escape(short_link(url))}]({_link(url)})"
+        else:
+            link = _link(url)
+        rows.append(f"- {escape(mark)} {escape(words)}  \n  {link}")
+    return rows
 
 
 def _join(blocks: list[list[str]]) -> str:

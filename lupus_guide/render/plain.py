@@ -6,6 +6,7 @@ import textwrap
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import marker
+from lupus_guide.render.references import cite_mark
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -19,7 +20,7 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Heading):
         rule = "=" if block.level == 1 else "-"
-        text = _wrap(block.text, width)
+        text = _wrap(f"{block.text} {cite_mark(block.cites)}".rstrip(), width)
         return text + [rule * min(width, max(len(line) for line in text))]
     if isinstance(block, d.Paragraph):
         return _wrap(block.text, width)
@@ -44,9 +45,20 @@ def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Table):
         return _cards(block, width)
     if isinstance(block, d.SourceList):
-        return [line for title, url, checked in block.sources
-                for line in _wrap(f"{title}\n{url} (checked {checked})", width, "- ", "  ")]
+        return _references(block, width)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _references(block: d.SourceList, width: int) -> list[str]:
+    """Numbered references; a link is never broken across lines, however narrow the page."""
+    from lupus_guide.render.references import numbered, short_link
+
+    lines: list[str] = []
+    for mark, words, url in numbered(block.sources, block.form):
+        indent = " " * (len(mark) + 1)
+        lines += _wrap(words, width, f"{mark} ", indent)
+        lines.append(indent + (short_link(url) if block.form == "short" else url))
+    return lines
 
 
 def _cards(table: d.Table, width: int) -> list[str]:
