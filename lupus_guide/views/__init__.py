@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
+from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceForm, SourceList
 from lupus_guide.messages import say
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -89,7 +89,7 @@ class References:
     """Numbers for the sources a document cites, in the order first cited (one number per link),
     and the list they point to in ``form``: full, short or none (no numbers, no list)."""
 
-    def __init__(self, form: str = "full") -> None:
+    def __init__(self, form: SourceForm = "full") -> None:
         self.form = form
         self.sources: list = []
         self._numbers: dict[str, int] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lupus_guide.document import Callout, Fields, Heading, Paragraph
+from lupus_guide.document import Callout, Fields, Heading, Paragraph, SourceForm
 from lupus_guide.find import find_therapy
 from lupus_guide.messages import say
 from lupus_guide.views import References, Result, new_document, reads, to_data
@@ -29,7 +29,7 @@ SIDE_EFFECT_GROUPS = ("boxed_warning", "common_side_effects", "serious_warnings"
 
 
 @reads("therapies", "checklists", "faq")
-def handout(content, name: str, sources: str = "short", paper: str = "letter") -> Result:
+def handout(content, name: str, sources: SourceForm = "short", paper: str = "letter") -> Result:
     """What the therapy is, its usual schedule, the checklist, side effects, questions, sources."""
     t = find_therapy(content.therapies, name)
     stages = {stage: stage_items(content, t, stage) for stage in STAGES}
