@@ -34,6 +34,7 @@ class Checklist(msgspec.Struct):
     # Items whose detail paper keeps even where it leaves details out (a clinic's own words), by
     # index; no list: none.
     kept: list[int] = msgspec.field(default_factory=list)
+    boxes: bool = True  # False: what will happen, not what to do (a list without check boxes)
 
 
 class Fields(msgspec.Struct):

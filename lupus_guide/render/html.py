@@ -18,7 +18,7 @@ header.clinic { border: 2px solid #000; padding: .4em .7em; margin-bottom: 1em; 
 h1 { font-size: 1.7em; margin: .2em 0 .5em; }
 h2 { font-size: 1.3em; margin: 1.2em 0 .4em; border-bottom: 1px solid #000; }
 h3 { font-size: 1.1em; margin: .8em 0 .3em; }
-h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 sup.cites { font-size: .6em; font-weight: normal; vertical-align: super; margin-left: .3em; }
 sup.cites a { color: inherit; }
 p, li { orphans: 3; widows: 3; }
@@ -31,8 +31,14 @@ ul.checklist li { margin: .35em 0; padding-left: 1.6em; text-indent: -1.6em; bre
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dt { font-weight: bold; }
 dd { margin: 0; }
-dl.form { grid-template-columns: max-content 1fr max-content 1fr; align-items: end; }
-dl.form dd { border-bottom: 1px solid #000; min-height: 1.3em; }
+div.form { display: flex; flex-wrap: wrap; gap: .3em 1.2em; margin: .3em 0 .8em; }
+div.form div { display: flex; flex: 1 1 14em; align-items: flex-end; }
+div.form div:last-child { flex: 2 1 24em; }
+div.form .label { font-weight: bold; margin-right: .5em; white-space: nowrap; }
+div.form .blank { flex: 1; border-bottom: 1px solid #000; min-height: 1.3em; }
+ul.checklist.steps li { padding-left: 1.2em; text-indent: -1.2em; }
+ul.checklist.steps li::before { content: "\\2022"; display: inline-block; width: 1.2em;
+                                text-indent: 0; }
 ul.write-in li { margin: 0 0 .3em; padding-bottom: 1.9em; border-bottom: 1px dotted #000;
                  break-inside: avoid; }
 section.callout { border: 2px solid #000; padding: .2em .8em .5em; margin: .8em 0;
@@ -84,7 +90,7 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
   body.checklist header.clinic { padding: .2em .5em; margin-bottom: .4em; }
   body.checklist main { columns: 2; column-gap: 1.5em; }
   body.checklist h1 { column-span: all; font-size: 1.35em; margin: 0 0 .3em; }
-  body.checklist dl.form { column-span: all; margin: 0 0 .5em; }
+  body.checklist div.form { column-span: all; margin: 0 0 .4em; }
   body.checklist h2 { font-size: 1.05em; margin: .45em 0 .15em; }
   body.checklist ul { margin: 0; }
   body.checklist ul.checklist li { margin: .08em 0; }
@@ -138,16 +144,17 @@ def _block(block, out: list[str]) -> None:
         opening = '<ul class="write-in">' if block.write_in else "<ul>"
         out.append(opening + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>")
     elif isinstance(block, d.Checklist):
+        box = '<span class="box" aria-hidden="true"></span>' if block.boxes else ""
         items = "".join(
-            f'<li><span class="box" aria-hidden="true"></span>{_text(text)}'
+            f'<li>{box}{_text(text)}'
             + (f'<span class="detail{" kept" if index in block.kept else ""}">{_text(detail)}'
                "</span>" if detail else "") + "</li>"
             for index, (text, detail) in enumerate(block.items))
-        out.append(f'<ul class="checklist">{items}</ul>')
+        out.append(f'<ul class="{"checklist" if block.boxes else "checklist steps"}">{items}</ul>')
     elif isinstance(block, d.Fields):
         rows = "".join(f"<dt>{_text(label)}</dt><dd>{_text(value)}</dd>"
                        for label, value in block.rows)
-        out.append(f'<dl class="form">{rows}</dl>' if block.blanks else f"<dl>{rows}</dl>")
+        out.append(_form(block) if block.blanks else f"<dl>{rows}</dl>")
     elif isinstance(block, d.Callout):
         parts = [f"<h3>{escape(marker(block.kind, True))} {_text(block.title)}</h3>"]
         if block.text:
@@ -167,6 +174,14 @@ def _block(block, out: list[str]) -> None:
         out.append('<div class="page-break"></div>')
     else:
         raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _form(block: d.Fields) -> str:
+    """Labels with lines to write on (a value already known is written on its line)."""
+    lines = "".join(f'<div><span class="label">{_text(label)}</span>'
+                    f'<span class="blank">{_text(value)}</span></div>'
+                    for label, value in block.rows)
+    return f'<div class="form">{lines}</div>'
 
 
 def _cites(numbers: list[int]) -> str:

@@ -38,11 +38,14 @@ def _block(block) -> list[str]:
         return ["- " + "  \n  ".join(_lines(item)) for item in block.items]
     if isinstance(block, d.Checklist):
         out = []
+        mark = "- [ ] " if block.boxes else "- "
         for text, detail in block.items:
-            out.append("- [ ] " + escape(text) + (f"  \n  {escape(detail)}" if detail else ""))
+            out.append(mark + escape(text) + (f"  \n  {escape(detail)}" if detail else ""))
         return out
     if isinstance(block, d.Fields):
-        return ["  \n".join(f"**{escape(label)}:** {escape(value)}" for label, value in block.rows)]
+        blank = "\\_" * 24 if block.blanks else ""
+        return ["  \n".join(f"**{escape(label)}:** {escape(value) or blank}"
+                            for label, value in block.rows)]
     if isinstance(block, d.Callout):
         out = [f"### {marker(block.kind, True)} {escape(block.title)}"]
         if block.text:

@@ -9,6 +9,9 @@ from lupus_guide.render.markers import marker
 from lupus_guide.render.references import cite_mark
 
 
+BLANK = "_" * 24  # a line to write on, in a form
+
+
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
@@ -28,14 +31,16 @@ def _block(block, width: int, unicode: bool) -> list[str]:
         return [line for item in block.items for line in _wrap(item, width, "- ", "  ")]
     if isinstance(block, d.Checklist):
         lines: list[str] = []
+        mark = "[ ] " if block.boxes else "  - "
         for item, detail in block.items:
-            lines += _wrap(item, width, "[ ] ", "    ")
+            lines += _wrap(item, width, mark, "    ")
             if detail:
                 lines += _wrap(detail, width, "    ", "    ")
         return lines
     if isinstance(block, d.Fields):
+        blank = BLANK if block.blanks else ""
         return [line for label, value in block.rows
-                for line in _wrap(f"{label}: {value}", width, "", "  ")]
+                for line in _wrap(f"{label}: {value or blank}", width, "", "  ")]
     if isinstance(block, d.Callout):
         lines = _wrap(f"{marker(block.kind, False)} {block.title.upper()}", width)
         if block.text:

@@ -202,9 +202,10 @@ def _block(page: _Page, block, width: int, unicode: bool, links: bool = False) -
         page.lines(_hanging(block.items, bullet(unicode), width))
     elif isinstance(block, d.Checklist):
         items = [text + (f"\n{detail}" if detail else "") for text, detail in block.items]
-        page.lines(_hanging(items, box(unicode), width))
+        page.lines(_hanging(items, box(unicode) if block.boxes else bullet(unicode), width))
     elif isinstance(block, d.Fields):
-        _fields(page, block.rows, width)
+        if not block.blanks:  # a form's lines to write on are for paper, not a screen
+            _fields(page, block.rows, width)
     elif isinstance(block, d.Callout):
         _callout(page, block, unicode, width)
     elif isinstance(block, d.Table):
@@ -234,7 +235,8 @@ def render_terminal(doc: d.Document, env) -> str:
         page.lines(_wrap(doc.header, width), "bold")
         page.line()
     for block in doc.blocks:
-        if not isinstance(block, d.PageBreak):
+        if not isinstance(block, d.PageBreak) and not (isinstance(block, d.Fields)
+                                                       and block.blanks):
             _block(page, block, width, env.unicode, links)
             page.line()
     if doc.footer:

@@ -97,7 +97,7 @@ def step_blocks(content, items: list, stage: str, details: bool = True) -> list:
     """One stage on paper: check boxes for what the person does, then (without boxes) what will
     happen. ``details=False`` leaves out the reasons, except the clinic's own words (its items,
     which cite no sources, and what it asks people to bring): those always print."""
-    from lupus_guide.document import Bullets, Checklist, Heading
+    from lupus_guide.document import Checklist, Heading
 
     does = [i for i in items if i.step == "do"]
     rows = checklist_rows(content, does, stage)
@@ -106,8 +106,7 @@ def step_blocks(content, items: list, stage: str, details: bool = True) -> list:
     if not details:
         rows = [(text, detail if n in theirs else "") for n, (text, detail) in enumerate(rows)]
     blocks: list = [Checklist(rows, kept=sorted(n for n in theirs if rows[n][1]))] if rows else []
-    known = [i.text + (f"\n{i.detail}" if details and i.detail else "") for i in items
-             if i.step == "know"]
+    known = [(i.text, i.detail if details else "") for i in items if i.step == "know"]
     if known:
-        blocks += [Heading(say("print.what_happens"), 4), Bullets(known)]
+        blocks += [Heading(say("print.what_happens"), 4), Checklist(known, boxes=False)]
     return blocks
