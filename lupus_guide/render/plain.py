@@ -8,7 +8,6 @@ from lupus_guide import document as d
 from lupus_guide.render.markers import marker
 from lupus_guide.render.references import cite_mark
 
-
 BLANK = "_" * 24  # a line to write on, in a form
 
 
