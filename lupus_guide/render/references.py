@@ -31,11 +31,12 @@ def short_link(url: str) -> str:
 
 
 def publisher(title: str, url: str) -> str:
-    """Who published a source: the start of its title ("FDALabel (FDA): …"), else its site."""
+    """Who published a source: the start of its title ("FDALabel (FDA): …"); for a title with no
+    such start, the title, cut short (the short link beside it names the site)."""
     head, colon, _ = title.partition(":")
     if colon and 0 < len(head.strip()) <= PUBLISHER:
         return head.strip()
-    return urlsplit(url).netloc.removeprefix("www.")
+    return title if len(title) <= PUBLISHER else title[: PUBLISHER - 1].rstrip() + "…"
 
 
 def numbered(sources: list[tuple[str, str, str]], form: str) -> list[tuple[str, str, str]]:
