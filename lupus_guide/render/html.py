@@ -69,7 +69,7 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
   body { margin: 0; max-width: none; font-size: 12pt; padding: 0; }
   a { color: #000; text-decoration: none; }
   /* A handout is two to four sheets: smaller type, the steps in two columns, short sources. */
-  body.handout { font-size: 10.5pt; line-height: 1.3; }
+  body.handout { font-size: 11pt; line-height: 1.3; }
   body.handout header.clinic { padding: .2em .5em; margin-bottom: .5em; }
   body.handout h1 { font-size: 1.5em; margin: 0 0 .3em; }
   body.handout h2 { font-size: 1.2em; margin: .7em 0 .25em; }
@@ -86,7 +86,7 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
   body.handout ol.sources.short { font-size: 8.5pt; line-height: 1.2; }
   /* A checklist is one sheet of paper: the items (the reasons stay on screen, the clinic's own
      words print), in two columns, so the one for a single therapy fits on one page. */
-  body.checklist { line-height: 1.2; font-size: 10.5pt; }
+  body.checklist { line-height: 1.2; font-size: 11pt; }
   body.checklist header.clinic { padding: .2em .5em; margin-bottom: .4em; }
   body.checklist main { columns: 2; column-gap: 1.5em; }
   body.checklist h1 { column-span: all; font-size: 1.35em; margin: 0 0 .3em; }
