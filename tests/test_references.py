@@ -172,3 +172,11 @@ def test_osc8_links_only_in_a_terminal_known_to_show_them(cli):
     assert "\x1b]8;;" not in plain and "\x1b]8;;" not in never
     assert "\x1b]8;;https://" in linked and "\x1b]8;;\x1b\\" in linked
     assert ESCAPES.sub("", linked).count("https://") == ESCAPES.sub("", plain).count("https://")
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain"])
+def test_the_sources_command_never_breaks_a_link(cli, fmt):
+    out = cli("sources", "--format", fmt, env={"COLUMNS": "30"}).stdout
+    records = cli("sources", "--format", "json").json()["data"]
+    words = set(out.split())
+    assert all(record["url"] in words for record in records)

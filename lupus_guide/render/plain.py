@@ -15,7 +15,8 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
         lines += textwrap.wrap(para, width, initial_indent=first if i == 0 else rest,
-                               subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
+                               subsequent_indent=rest, break_on_hyphens=False,
+                               break_long_words="://" not in para) or [first.rstrip()]
     return lines
 
 

@@ -41,7 +41,9 @@ def cell_len(text: str) -> int:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, max(8, width), break_on_hyphens=False) or [""]
+    """Lines of ``text`` within ``width``; a link is never cut (it runs past the width whole)."""
+    return textwrap.wrap(text, max(8, width), break_on_hyphens=False,
+                         break_long_words="://" not in text) or [""]
 
 
 def _hanging(items: list[str], mark: str, width: int) -> list[str]:
