@@ -3,8 +3,6 @@ the end, in full (title, link, date checked) or short (publisher and a short for
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from lupus_guide.messages import say
 
 SHORT_LINK = 36  # characters: a short link names the site and the page, not the whole path
@@ -18,6 +16,8 @@ def cite_mark(numbers: list[int]) -> str:
 
 def short_link(url: str) -> str:
     """The site and the end of the path: ``rituxan.com/…/first-rituxan-infusion.html``."""
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url)
     host = parts.netloc.removeprefix("www.")
     path = parts.path.rstrip("/")
