@@ -22,7 +22,9 @@ def _expected(doc):
     headings, items = [], 0
     for block in doc.blocks:
         if isinstance(block, d.Heading):
-            cites = f" [{', '.join(map(str, block.cites))}]" if block.cites else ""
+            from lupus_guide.render.references import cite_mark
+
+            cites = f" {cite_mark(block.cites)}" if block.cites else ""
             headings.append(" ".join(block.text.split()) + cites)
         elif isinstance(block, d.Callout):
             headings.append(block.title)

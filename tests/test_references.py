@@ -180,3 +180,10 @@ def test_the_sources_command_never_breaks_a_link(cli, fmt):
     records = cli("sources", "--format", "json").json()["data"]
     words = set(out.split())
     assert all(record["url"] in words for record in records)
+
+
+def test_citation_marks_join_runs():
+    from lupus_guide.render.references import cite_mark
+
+    assert cite_mark([1, 2, 3, 4, 9, 11, 12]) == "[1–4, 9, 11, 12]"
+    assert cite_mark([5]) == "[5]" and cite_mark([]) == ""

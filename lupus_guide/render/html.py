@@ -187,7 +187,10 @@ def _form(block: d.Fields) -> str:
 def _cites(numbers: list[int]) -> str:
     if not numbers:
         return ""
-    links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
+    from lupus_guide.render.references import run_text, runs
+
+    links = ", ".join(f'<a href="#ref-{first}">{escape(run_text(first, last))}</a>'
+                      for first, last in runs(numbers))
     return f' <sup class="cites">[{links}]</sup>'
 
 

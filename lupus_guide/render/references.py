@@ -9,9 +9,25 @@ SHORT_LINK = 36  # characters: a short link names the site and the page, not the
 PUBLISHER = 40  # a title's part before its first colon is its publisher when it is this short
 
 
+def runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted numbers as (first, last) runs: 1, 2, 3, 7 -> (1, 3), (7, 7)."""
+    found: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if found and n == found[-1][1] + 1:
+            found[-1] = (found[-1][0], n)
+        else:
+            found.append((n, n))
+    return found
+
+
+def run_text(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}, {last}" if last == first + 1 \
+        else f"{first}–{last}"
+
+
 def cite_mark(numbers: list[int]) -> str:
-    """``[1, 3]``, or nothing for no numbers."""
-    return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+    """``[1, 3–6]``, or nothing for no numbers."""
+    return f"[{', '.join(run_text(*run) for run in runs(numbers))}]" if numbers else ""
 
 
 def short_link(url: str) -> str:
