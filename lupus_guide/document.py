@@ -17,6 +17,7 @@ CalloutKind = Literal["info", "common", "serious", "boxed", "call", "emergency"]
 class Heading(msgspec.Struct):
     text: str
     level: int = 1
+    cites: list[int] = msgspec.field(default_factory=list)  # numbers in the document's SourceList
 
 
 class Paragraph(msgspec.Struct):
@@ -25,16 +26,22 @@ class Paragraph(msgspec.Struct):
 
 class Bullets(msgspec.Struct):
     items: list[str]
+    write_in: bool = False  # paper leaves room to write under each item (questions to ask)
 
 
 class Checklist(msgspec.Struct):
     items: list[tuple[str, str]]  # (text, detail)
+    # Items whose detail paper keeps even where it leaves details out (a clinic's own words), by
+    # index; no list: none.
+    kept: list[int] = msgspec.field(default_factory=list)
+    boxes: bool = True  # False: what will happen, not what to do (a list without check boxes)
 
 
 class Fields(msgspec.Struct):
     """Label: value pairs, e.g. the facts at the top of a therapy page."""
 
     rows: list[tuple[str, str]]
+    blanks: bool = False  # a form: an empty value prints as a line to write on
 
 
 class Callout(msgspec.Struct):
@@ -55,8 +62,15 @@ class Table(msgspec.Struct):
     layout: Literal["auto", "cards"] = "auto"
 
 
+SourceForm = Literal["full", "short", "none"]
+
+
 class SourceList(msgspec.Struct):
-    sources: list[tuple[str, str, str]]  # (title, url, checked)
+    """Numbered references (the numbers ``Heading.cites`` uses): in full (title, link, date
+    checked), or short (publisher and a short form of the link), or not shown at all."""
+
+    sources: list[tuple[str, str, str]]  # (title, url, checked), numbered from 1
+    form: SourceForm = "full"
 
 
 class PageBreak(msgspec.Struct):
@@ -73,6 +87,9 @@ class Document(msgspec.Struct):
     footer: str = ""
     header: str = ""  # the active clinic's name and phone numbers, above everything else
     kind: str = ""  # what the page is, for renderers that lay some kinds out differently
+    running: str = ""  # what paper repeats at the top of every page (the clinic, the therapy)
+    reviewed: str = ""  # the content's review date, repeated at the foot of every printed page
+    paper: str = ""  # "letter" or "a4" to set the printed page size; "" leaves it to the printer
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

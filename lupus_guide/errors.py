@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     CONTENT = 4  # a content file is missing, unreadable or invalid
     CANNOT_WRITE = 5  # -o FILE could not be written
     JOURNAL = 6  # the journal is damaged, locked, read-only or from a newer version
+    NEEDS_EXTRA = 7  # an optional part is not installed (PDF needs lupus-guide[pdf])
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -44,3 +45,7 @@ class UsageError(GuideError):
 
 class OutputError(GuideError):
     code = ExitCode.CANNOT_WRITE
+
+
+class NeedsExtra(GuideError):
+    code = ExitCode.NEEDS_EXTRA

@@ -477,6 +477,24 @@ ENGLISH: dict[str, str] = {
     "summary.follow_ups_all": "Follow-ups ({count} open)",
     "summary.future_infusion": "planned (a future date)",
     "summary.start_in_future": "No doses due yet: the schedule starts on {date}.",
+    # issue 15, printed handout and numbered sources (p15)
+    "ref.checked": "{title} (checked {date})",
+    "ref.none": "Sources are left out of this copy (--sources none). "
+                "lupus-guide sources lists them all.",
+    "print.page": "Page",
+    "print.of": "of",
+    "print.reviewed": "Content reviewed {date}",
+    "print.patient_name": "Name",
+    "print.date": "Date",
+    "print.care_team_phone": "Care team phone",
+    "print.what_happens": "What will happen",
+    "handout.steps_why": "Why each step matters: lupus-guide prepare {id}",
+    "handout.your_clinic": "Your infusion center: {clinic}",
+    "output.unknown_suffix": "cannot write {suffix} files. Use one of: {suffixes} (or --format).",
+    "output.pdf_needs_file": "a PDF is written to a file: add -o FILE.pdf.",
+    "output.pdf_missing": "writing PDF needs WeasyPrint: pip install 'lupus-guide[pdf]' "
+                          "(or write HTML and print it from a browser).",
+    "output.pdf_failed": "WeasyPrint could not make the PDF: {reason}.",
 }
 
 

@@ -118,6 +118,9 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     stage: Stage
     text: Text
     detail: str = ""
+    # "do": something the person does (paper gives it a check box); "know": what will happen or
+    # what to know, done by the care team or by no one (paper lists it without a box).
+    step: Literal["do", "know"] = "do"
     therapies: list[Slug] = []
     for_dose: ForDose | None = None  # which calendar events carry it: dose 1 only, or every dose
     sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it

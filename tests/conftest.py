@@ -17,7 +17,8 @@ from lupus_guide.content import load_content
 def pinned_terminal(monkeypatch, tmp_path_factory):
     """The suite must not depend on the terminal it runs in, nor touch the user's folders."""
     for name in ("NO_COLOR", "FORCE_COLOR", "LUPUS_GUIDE_DEBUG", "CLICOLOR_FORCE",
-                 "LUPUS_GUIDE_CLINIC"):
+                 "LUPUS_GUIDE_CLINIC", "TERM_PROGRAM", "VTE_VERSION", "WT_SESSION",
+                 "KITTY_WINDOW_ID", "WEZTERM_PANE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.getbasetemp() / "home"))
     monkeypatch.setenv("COLUMNS", "80")

@@ -8,12 +8,14 @@ import datetime as dt
 import os
 import re
 import shlex
+import shutil
 import sqlite3
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
-from test_print import printer  # noqa: F401 - the print fixture (Chromium, pdftotext)
+from test_print import TOOLS, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today()
@@ -275,7 +277,33 @@ def test_the_readme_journal_examples_run_exactly_as_written(cli, home):
     assert stat.S_IMODE(os.stat("visit.html").st_mode) == 0o600
 
 
-def test_the_printed_summary_has_no_orphan_last_page(cli, home, printer):  # noqa: F811
+@pytest.fixture
+def printer(tmp_path_factory):
+    """(work folder, to_pdf): Chromium prints an HTML file; its text with form feeds between
+    pages, the page count and pdfinfo's size line come back."""
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have {', '.join(missing)} (.ci/run installs them)")
+        pytest.skip(f"not installed here: {', '.join(missing)}")
+    work = tmp_path_factory.mktemp("summary-print")
+
+    def to_pdf(html_file):
+        pdf = html_file.with_suffix(".pdf")
+        subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={pdf}",
+             html_file.as_uri()],
+            capture_output=True, timeout=120, check=False)
+        assert pdf.exists() and pdf.stat().st_size > 0, f"Chromium printed no PDF of {html_file}"
+        pages, count, size = read_pdf(pdf)
+        return "\f".join(pages), count, size
+
+    return work, to_pdf
+
+
+def test_the_printed_summary_has_no_orphan_last_page(cli, home, printer):
     """A note just long enough to need one more page: that page holds more than the
     disclaimer (without the fix, the disclaimer alone went onto it)."""
     work, to_pdf = printer

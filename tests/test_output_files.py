@@ -138,8 +138,10 @@ def test_cli_refuses_to_write_over_the_journal(cli, tmp_path, monkeypatch):
     assert cli("journal", "add", "note", "hello").code == 0
     journal = tmp_path / "home" / "journal.sqlite3"
     before = journal.read_bytes()
-    outcome = cli("handout", "rituximab", "-o", str(journal))
+    outcome = cli("handout", "rituximab", "--format", "html", "-o", str(journal))
     assert outcome.code == 5 and "journal" in outcome.stderr
+    assert journal.read_bytes() == before
+    assert cli("handout", "rituximab", "-o", str(journal)).code == 2  # .sqlite3: not a format
     assert journal.read_bytes() == before
 
 

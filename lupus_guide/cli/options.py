@@ -33,7 +33,8 @@ FormatOpt = Annotated[
     OutputFormat | None,
     typer.Option("--format", "-f", case_sensitive=False, show_default=False,
                  help="Output: table (for a terminal; the default), plain (no colour or boxes), "
-                      "json, markdown or html. With -o FILE and no --format: from FILE's suffix."),
+                      "json, markdown, html or pdf (with -o FILE; needs lupus-guide[pdf]). With "
+                      "-o FILE and no --format: from FILE's suffix."),
 ]
 OutputOpt = Annotated[
     str | None,
@@ -56,6 +57,29 @@ _THERAPY = typer.Option("--therapy", "-t", autocompletion=complete.therapy_names
                         help="A therapy by any name, e.g. rituximab or Benlysta.")
 TherapyOpt = Annotated[str | None, _THERAPY]
 RequiredTherapyOpt = Annotated[str, _THERAPY]
+
+class SourcesChoice(str, Enum):
+    full = "full"
+    short = "short"
+    none = "none"
+
+
+class Paper(str, Enum):
+    letter = "letter"
+    a4 = "a4"
+
+
+SourcesOpt = Annotated[
+    SourcesChoice | None,
+    typer.Option("--sources", case_sensitive=False, show_default=False,
+                 help="Sources as numbered references: full (title, link, date checked), short "
+                      "(publisher and a short link; a handout's default) or none."),
+]
+PaperOpt = Annotated[
+    Paper,
+    typer.Option("--paper", case_sensitive=False,
+                 help="Paper size for printing and PDF: letter (default) or a4."),
+]
 
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE",
                                               help="From this day (YYYY-MM-DD).")]

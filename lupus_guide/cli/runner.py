@@ -39,10 +39,12 @@ def run(job: Job, shared: Shared) -> None:
     from lupus_guide.context import Env
 
     to_file = shared.output not in (None, "-")
-    fmt = output_format(shared, job.default_format)
     env = Env(color_option="never" if to_file else shared.color.value,
               clinic_option=shared.clinic)
     try:
+        # A job that writes its own text (a CSV export) chose its format from the suffix.
+        fmt = (job.default_format if job.text_for is not None
+               else output_format(shared, job.default_format))
         code = _emit(job, env, fmt, shared.output if to_file else None)
     except BaseException as exc:  # noqa: BLE001 - the one mapping, below
         code = exit_code_for(exc, job.command, env)
@@ -51,27 +53,31 @@ def run(job: Job, shared: Shared) -> None:
 
 
 def output_format(shared: Shared, default: OutputFormat) -> OutputFormat:
-    """--format, else (with -o FILE) FILE's suffix, else the command's default."""
+    """--format, else (with -o FILE) FILE's suffix (plain text for none; a UsageError for one the
+    program cannot write), else the command's default."""
     if shared.fmt is not None:
         return shared.fmt
     if shared.output in (None, "-"):
         return default
-    import os
+    from lupus_guide.render import suffix_format
 
-    from lupus_guide.render import SUFFIX_FORMATS
-
-    return SUFFIX_FORMATS.get(os.path.splitext(shared.output)[1].lower(), OutputFormat.plain)
+    return suffix_format(shared.output) or OutputFormat.plain
 
 
 def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
     from lupus_guide.render import render
 
     content = None
+    if fmt is OutputFormat.pdf and path is None:
+        from lupus_guide.errors import UsageError
+
+        raise UsageError(say("output.pdf_needs_file"))
     if job.needs_content:
         from lupus_guide.views import parts_read_by
 
         content = _load(job, env, parts_read_by(*job.views) if job.views else None)
     result = job.build(content, env)
+    text: str | bytes
     if job.text_for is not None:
         from lupus_guide.safetext import clean_crlf  # CSV rows end in CR LF (RFC 4180)
 
@@ -88,6 +94,7 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
                     format=job.text_format if job.text_for is not None else fmt.value)
         env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
+        assert isinstance(text, str)  # a PDF is only ever written to a file (above)
         try:
             env.write(text)
             env.stdout.flush()

@@ -11,15 +11,35 @@ class OutputFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    pdf = "pdf"
 
 
-# -o FILE with no --format: the format follows the file's suffix
+# -o FILE with no --format: the format follows the file's suffix. The one table of the suffixes
+# the program writes; any other suffix is refused (a file named .pdf must hold a PDF).
 SUFFIX_FORMATS = {".json": OutputFormat.json, ".md": OutputFormat.markdown,
                   ".markdown": OutputFormat.markdown, ".html": OutputFormat.html,
-                  ".htm": OutputFormat.html, ".txt": OutputFormat.plain}
+                  ".htm": OutputFormat.html, ".txt": OutputFormat.plain, ".pdf": OutputFormat.pdf}
 
 
-def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> str:
+def suffix_format(path: str, others: tuple[str, ...] = ()) -> OutputFormat | None:
+    """The format FILE's suffix names; None for a file with no suffix (or one in ``others``, a
+    command's own suffixes, like ``.csv``). Any other suffix is a UsageError that lists the
+    suffixes the program can write."""
+    import os
+
+    from lupus_guide.errors import UsageError
+    from lupus_guide.messages import say
+
+    suffix = os.path.splitext(os.path.basename(path))[1].lower()
+    if not suffix or suffix in others:
+        return None
+    if suffix not in SUFFIX_FORMATS:
+        known = ", ".join([*SUFFIX_FORMATS, *others])
+        raise UsageError(say("output.unknown_suffix", suffix=suffix, suffixes=known))
+    return SUFFIX_FORMATS[suffix]
+
+
+def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> str | bytes:
     """The text for ``result`` in format ``fmt``; each renderer module is imported only if used.
 
     Whatever the format, the text carries nothing a terminal would act on (``safetext``): JSON
@@ -35,6 +55,10 @@ def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> s
         from lupus_guide.render.markdown import render_markdown
 
         return clean(render_markdown(result.doc()))
+    if fmt is OutputFormat.pdf:
+        from lupus_guide.render.pdf import render_pdf
+
+        return render_pdf(result.doc())
     if fmt is OutputFormat.html:
         from lupus_guide.render.html import render_html
 

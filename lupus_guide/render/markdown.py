@@ -9,6 +9,7 @@ import re
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import marker
+from lupus_guide.render.references import cite_mark
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
 
@@ -29,18 +30,22 @@ def _lines(text: str) -> list[str]:
 
 def _block(block) -> list[str]:
     if isinstance(block, d.Heading):
-        return ["#" * min(block.level, 6) + " " + escape(block.text)]
+        cites = f" {escape(cite_mark(block.cites))}" if block.cites else ""
+        return ["#" * min(block.level, 6) + " " + escape(block.text) + cites]
     if isinstance(block, d.Paragraph):
         return ["  \n".join(_lines(block.text))]
     if isinstance(block, d.Bullets):
         return ["- " + "  \n  ".join(_lines(item)) for item in block.items]
     if isinstance(block, d.Checklist):
         out = []
+        mark = "- [ ] " if block.boxes else "- "
         for text, detail in block.items:
-            out.append("- [ ] " + escape(text) + (f"  \n  {escape(detail)}" if detail else ""))
+            out.append(mark + escape(text) + (f"  \n  {escape(detail)}" if detail else ""))
         return out
     if isinstance(block, d.Fields):
-        return ["  \n".join(f"**{escape(label)}:** {escape(value)}" for label, value in block.rows)]
+        blank = "\\_" * 24 if block.blanks else ""
+        return ["  \n".join(f"**{escape(label)}:** {escape(value) or blank}"
+                            for label, value in block.rows)]
     if isinstance(block, d.Callout):
         out = [f"### {marker(block.kind, True)} {escape(block.title)}"]
         if block.text:
@@ -55,9 +60,23 @@ def _block(block) -> list[str]:
                 for row in block.rows]
         return ["\n".join([head, rule, *rows])]
     if isinstance(block, d.SourceList):
-        return [f"- {escape(title)}  \n  {_link(url)} (checked {escape(checked)})"
-                for title, url, checked in block.sources]
+        return _references(block)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _references(block: d.SourceList) -> list[str]:
+    """Numbered references: the number, the words, and the link (the whole link in full form, a
+    short one linking to it in short form)."""
+    from lupus_guide.render.references import numbered, short_link
+
+    rows = []
+    for mark, words, url in numbered(block.sources, block.form):
+        if block.form == "short" and _link(url).startswith("<"):
+            link = f"[{escape(short_link(url))}]({_link(url)})"
+        else:
+            link = _link(url)
+        rows.append(f"- {escape(mark)} {escape(words)}  \n  {link}")
+    return rows
 
 
 def _join(blocks: list[list[str]]) -> str:

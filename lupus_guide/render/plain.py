@@ -6,20 +6,24 @@ import textwrap
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import marker
+from lupus_guide.render.references import cite_mark
+
+BLANK = "_" * 24  # a line to write on, in a form
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     lines: list[str] = []
     for i, para in enumerate(text.split("\n")):
         lines += textwrap.wrap(para, width, initial_indent=first if i == 0 else rest,
-                               subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
+                               subsequent_indent=rest, break_on_hyphens=False,
+                               break_long_words="://" not in para) or [first.rstrip()]
     return lines
 
 
 def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Heading):
         rule = "=" if block.level == 1 else "-"
-        text = _wrap(block.text, width)
+        text = _wrap(f"{block.text} {cite_mark(block.cites)}".rstrip(), width)
         return text + [rule * min(width, max(len(line) for line in text))]
     if isinstance(block, d.Paragraph):
         return _wrap(block.text, width)
@@ -27,14 +31,16 @@ def _block(block, width: int, unicode: bool) -> list[str]:
         return [line for item in block.items for line in _wrap(item, width, "- ", "  ")]
     if isinstance(block, d.Checklist):
         lines: list[str] = []
+        mark = "[ ] " if block.boxes else "  - "
         for item, detail in block.items:
-            lines += _wrap(item, width, "[ ] ", "    ")
+            lines += _wrap(item, width, mark, "    ")
             if detail:
                 lines += _wrap(detail, width, "    ", "    ")
         return lines
     if isinstance(block, d.Fields):
+        blank = BLANK if block.blanks else ""
         return [line for label, value in block.rows
-                for line in _wrap(f"{label}: {value}", width, "", "  ")]
+                for line in _wrap(f"{label}: {value or blank}", width, "", "  ")]
     if isinstance(block, d.Callout):
         lines = _wrap(f"{marker(block.kind, False)} {block.title.upper()}", width)
         if block.text:
@@ -44,9 +50,20 @@ def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Table):
         return _cards(block, width)
     if isinstance(block, d.SourceList):
-        return [line for title, url, checked in block.sources
-                for line in _wrap(f"{title}\n{url} (checked {checked})", width, "- ", "  ")]
+        return _references(block, width)
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _references(block: d.SourceList, width: int) -> list[str]:
+    """Numbered references; a link is never broken across lines, however narrow the page."""
+    from lupus_guide.render.references import numbered, short_link
+
+    lines: list[str] = []
+    for mark, words, url in numbered(block.sources, block.form):
+        indent = " " * (len(mark) + 1)
+        lines += _wrap(words, width, f"{mark} ", indent)
+        lines.append(indent + (short_link(url) if block.form == "short" else url))
+    return lines
 
 
 def _cards(table: d.Table, width: int) -> list[str]:

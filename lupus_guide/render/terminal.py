@@ -14,7 +14,9 @@ import textwrap
 
 from lupus_guide import document as d
 from lupus_guide.render.markers import box, bullet, marker
+from lupus_guide.render.references import cite_mark
 
+LINK_TERMINALS = {"iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"}  # TERM_PROGRAM values
 TABLE_MIN_WIDTH = 100  # below this, table rows are shown as stacked cards
 STYLES = {
     "info": "cyan",
@@ -39,7 +41,9 @@ def cell_len(text: str) -> int:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, max(8, width), break_on_hyphens=False) or [""]
+    """Lines of ``text`` within ``width``; a link is never cut (it runs past the width whole)."""
+    return textwrap.wrap(text, max(8, width), break_on_hyphens=False,
+                         break_long_words="://" not in text) or [""]
 
 
 def _hanging(items: list[str], mark: str, width: int) -> list[str]:
@@ -104,7 +108,10 @@ class _Page:
 
 @functools.cache
 def _codes(style: str) -> tuple[str, str]:
-    """The escape codes that switch ``style`` on and off, as Rich's style engine writes them."""
+    """The escape codes that switch ``style`` on and off, as Rich's style engine writes them;
+    ``link URL`` is an OSC 8 link (written here: Rich's carries a random id)."""
+    if style.startswith("link "):
+        return f"\x1b]8;;{style[5:]}\x1b\\", "\x1b]8;;\x1b\\"
     from rich.color import ColorSystem
     from rich.style import Style
 
@@ -162,19 +169,45 @@ def _fields(page: _Page, rows: list[tuple[str, str]], width: int) -> None:
             page.lines(["  " + line for line in _wrap(value, width - 2)])
 
 
-def _block(page: _Page, block, width: int, unicode: bool) -> None:
+def _references(page: _Page, block: d.SourceList, width: int, links: bool) -> None:
+    """Numbered references; a link is one unbroken line (a terminal that can open links gets an
+    OSC 8 link on it), so it can be copied or clicked whole."""
+    from lupus_guide.render.references import numbered, short_link
+
+    for mark, words, url in numbered(block.sources, block.form):
+        indent = " " * (len(mark) + 1)
+        wrapped = _wrap(words, width - len(indent))
+        page.lines([(f"{mark} " if i == 0 else indent) + line for i, line in enumerate(wrapped)])
+        shown = short_link(url) if block.form == "short" else url
+        page.add(indent)
+        page.line(shown, f"link {url}" if links else "")
+
+
+def hyperlinks(env) -> bool:
+    """Whether to send OSC 8 links: with colour on, in a terminal known to show them."""
+    if not env.color:
+        return False
+    environ = env.environ
+    return (environ.get("TERM_PROGRAM", "") in LINK_TERMINALS or any(
+        environ.get(name) for name in ("WT_SESSION", "KITTY_WINDOW_ID", "WEZTERM_PANE"))
+            or environ.get("VTE_VERSION", "0").isdigit()
+            and int(environ.get("VTE_VERSION", "0")) >= 5000)
+
+
+def _block(page: _Page, block, width: int, unicode: bool, links: bool = False) -> None:
     if isinstance(block, d.Heading):
         style = "bold underline" if block.level == 1 else "bold"
-        page.lines(_wrap(block.text, width), style)
+        page.lines(_wrap(f"{block.text} {cite_mark(block.cites)}".rstrip(), width), style)
     elif isinstance(block, d.Paragraph):
         page.lines([line for part in block.text.split("\n") for line in _wrap(part, width)])
     elif isinstance(block, d.Bullets):
         page.lines(_hanging(block.items, bullet(unicode), width))
     elif isinstance(block, d.Checklist):
         items = [text + (f"\n{detail}" if detail else "") for text, detail in block.items]
-        page.lines(_hanging(items, box(unicode), width))
+        page.lines(_hanging(items, box(unicode) if block.boxes else bullet(unicode), width))
     elif isinstance(block, d.Fields):
-        _fields(page, block.rows, width)
+        if not block.blanks:  # a form's lines to write on are for paper, not a screen
+            _fields(page, block.rows, width)
     elif isinstance(block, d.Callout):
         _callout(page, block, unicode, width)
     elif isinstance(block, d.Table):
@@ -189,8 +222,7 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
                     page.line()
                 _card(page, block.columns, row, unicode, width)
     elif isinstance(block, d.SourceList):
-        rows = [f"{title}\n{url} (checked {checked})" for title, url, checked in block.sources]
-        page.lines(_hanging(rows, bullet(unicode), width))
+        _references(page, block, width, links)
     elif isinstance(block, d.PageBreak):
         return
     else:
@@ -199,13 +231,15 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
 
 def render_terminal(doc: d.Document, env) -> str:
     width = env.width
+    links = hyperlinks(env)
     page = _Page()
     if doc.header:
         page.lines(_wrap(doc.header, width), "bold")
         page.line()
     for block in doc.blocks:
-        if not isinstance(block, d.PageBreak):
-            _block(page, block, width, env.unicode)
+        if not isinstance(block, d.PageBreak) and not (isinstance(block, d.Fields)
+                                                       and block.blanks):
+            _block(page, block, width, env.unicode, links)
             page.line()
     if doc.footer:
         page.lines(_wrap(doc.footer, width), "dim")

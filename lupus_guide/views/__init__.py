@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceList
+from lupus_guide.document import Bullets, Document, Heading, Paragraph, SourceForm, SourceList
 from lupus_guide.messages import say
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -69,8 +69,47 @@ def header(content) -> str:
     return " · ".join(parts)
 
 
-def new_document(content, title: str) -> Document:
-    return Document(title=title, footer=footer(content), header=header(content))
+def running_header(content, subject: str) -> str:
+    """What paper repeats at the top of every page: the clinic's name and phone, the subject."""
+    clinic = content.clinic
+    if clinic is None:
+        return subject
+    return " · ".join([clinic.name, say("frame.phone", phone=clinic.phone), subject])
+
+
+def new_document(content, title: str, subject: str = "") -> Document:
+    """A document with the frame every page has: the clinic, the footer, the running header
+    (``subject``, else ``title``) and the review date printed on every sheet."""
+    return Document(title=title, footer=footer(content), header=header(content),
+                    running=running_header(content, subject or title),
+                    reviewed=content.guide.last_reviewed)
+
+
+class References:
+    """Numbers for the sources a document cites, in the order first cited (one number per link),
+    and the list they point to in ``form``: full, short or none (no numbers, no list)."""
+
+    def __init__(self, form: SourceForm = "full") -> None:
+        self.form = form
+        self.sources: list = []
+        self._numbers: dict[str, int] = {}
+
+    def cite(self, sources) -> list[int]:
+        """The numbers of ``sources``, giving new ones to sources not cited before."""
+        numbers: set[int] = set()
+        for src in sources:
+            if src.url not in self._numbers:
+                self.sources.append(src)
+                self._numbers[src.url] = len(self.sources)
+            numbers.add(self._numbers[src.url])
+        return sorted(numbers) if self.form != "none" else []
+
+    def blocks(self) -> list:
+        """The heading and the numbered list (or, with none, one line saying where they are)."""
+        if self.form == "none":
+            return [Paragraph(say("ref.none"))]
+        return [Heading(say("heading.sources"), 2),
+                SourceList([(s.title, s.url, s.checked) for s in self.sources], self.form)]
 
 
 def to_data(value) -> Any:

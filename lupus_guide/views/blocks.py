@@ -79,3 +79,34 @@ def named_therapy(content, name: str):
     """The therapy a --therapy option names. A view that takes such an option reads the therapies
     only when it is given: the command adds this function to the views it names to the runner."""
     return find_therapy(content.therapies, name)
+
+
+def clinic_instructions(content) -> list[tuple[str, str]]:
+    """The active clinic's phones, address, hours and parking, as label: value rows."""
+    clinic = content.clinic
+    if clinic is None:
+        return []
+    rows = [(say("clinic.call"), clinic.phones())]
+    rows += [(label, value) for label, value in (
+        (say("clinic.address"), clinic.address), (say("clinic.hours"), clinic.hours),
+        (say("clinic.parking"), clinic.parking)) if value]
+    return rows
+
+
+def step_blocks(content, items: list, stage: str, details: bool = True) -> list:
+    """One stage on paper: check boxes for what the person does, then (without boxes) what will
+    happen. ``details=False`` leaves out the reasons, except the clinic's own words (its items,
+    which cite no sources, and what it asks people to bring): those always print."""
+    from lupus_guide.document import Checklist, Heading
+
+    does = [i for i in items if i.step == "do"]
+    rows = checklist_rows(content, does, stage)
+    theirs = {n for n, item in enumerate(does) if not item.sources}
+    theirs |= set(range(len(does), len(rows)))  # the clinic's "bring" rows
+    if not details:
+        rows = [(text, detail if n in theirs else "") for n, (text, detail) in enumerate(rows)]
+    blocks: list = [Checklist(rows, kept=sorted(n for n in theirs if rows[n][1]))] if rows else []
+    known = [(i.text, i.detail if details else "") for i in items if i.step == "know"]
+    if known:
+        blocks += [Heading(say("print.what_happens"), 4), Checklist(known, boxes=False)]
+    return blocks

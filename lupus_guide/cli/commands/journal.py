@@ -269,14 +269,16 @@ def export(fmt: ExportFormatOpt = None, since: SinceOpt = None, until: UntilOpt 
     from lupus_guide.views import journal as views
 
     chosen = export_format(fmt, output)
-    shared = Shared(None if chosen == "csv" else OutputFormat(chosen), color, output, clinic)
+    shared = Shared(OutputFormat(chosen) if chosen not in ("csv", "") else None, color, output,
+                    clinic)
     _run("export", lambda c, env: views.listing(c, env, since=since, until=until,
                                                 command="journal export", title="Journal export"),
          shared, views.listing, text_for=views.csv_text if chosen == "csv" else None)
 
 
 def export_format(fmt: ExportFormat | None, output: str | None) -> str:
-    """--format, else FILE's suffix as every command reads it (.csv too), else JSON."""
+    """--format, else FILE's suffix as every command reads it (.csv too), else JSON; "" for a
+    suffix the program cannot write (the runner refuses it, with the list)."""
     if fmt is not None:
         return fmt.value
     if output in (None, "-"):
@@ -285,8 +287,12 @@ def export_format(fmt: ExportFormat | None, output: str | None) -> str:
 
     from lupus_guide.render import SUFFIX_FORMATS
 
-    suffix = os.path.splitext(output)[1].lower()
-    return "csv" if suffix == ".csv" else SUFFIX_FORMATS.get(suffix, OutputFormat.json).value
+    suffix = os.path.splitext(os.path.basename(output))[1].lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix and suffix not in SUFFIX_FORMATS:
+        return ""
+    return SUFFIX_FORMATS.get(suffix, OutputFormat.json).value
 
 
 ImportFile = Annotated[str, typer.Argument(help="A file made by journal export --format json.")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -14,7 +14,10 @@ from lupus_guide.cli.options import (
     ColorOpt,
     FormatOpt,
     OutputOpt,
+    Paper,
+    PaperOpt,
     Shared,
+    SourcesOpt,
 )
 from lupus_guide.cli.runner import Job, run
 from lupus_guide.render import OutputFormat
@@ -61,16 +64,19 @@ TherapyArg = Annotated[str, typer.Argument(autocompletion=complete.therapy_names
 
 
 def handout(name: TherapyArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
-            clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
+            clinic: ClinicOpt = None, output: OutputOpt = None, sources: SourcesOpt = None,
+            paper: PaperOpt = Paper.letter) -> None:
     """lupus-guide handout rituximab -o rituximab.html — a printable handout for one therapy.
 
     What it is and whether it is approved for lupus, the usual schedule, the checklist, side effects
-    with when to call, questions to ask, and sources. HTML unless --format or -o says otherwise;
-    open the file in a browser and print it.
+    with when to call, questions to ask, and numbered sources. HTML unless --format or -o says
+    otherwise: open the file in a browser and print it, or write a PDF (-o handout.pdf).
     """
+    from lupus_guide.document import SourceForm
     from lupus_guide.views.handout import handout as view
 
-    run(Job("handout", lambda c, env: view(c, name), (view,),
+    form = cast(SourceForm, sources.value if sources is not None else "short")
+    run(Job("handout", lambda c, env: view(c, name, form, paper.value), (view,),
             default_format=OutputFormat.html), Shared(fmt, color, output, clinic))
 
 
