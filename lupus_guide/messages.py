@@ -444,6 +444,42 @@ ENGLISH: dict[str, str] = {
     "ref.costs": "the id of a costs topic",
     "ref.care": "the id of a care topic",
     "ref.any": "the id of an entry in the guide",
+    "ids.title": "Ids a clinic pack can use",
+    "ids.lead": "Hide an entry in clinic.yaml (hide: KIND: [id]), replace one with an entry of "
+                "your own with the same id, or add a note for a therapy (notes: - therapy: id). "
+                "Entries with the guide's safety information stay as they are.",
+    "ids.column.id": "Id",
+    "ids.column.title": "Title",
+    "ids.column.shown": "Shows up in",
+    "ids.column.may": "A pack may",
+    "ids.kind.therapies": "Therapies (hide: therapies)",
+    "ids.kind.checklists": "Checklist items (hide: checklists)",
+    "ids.kind.faq": "Questions (hide: faq)",
+    "ids.kind.costs": "Costs and insurance topics (hide: costs)",
+    "ids.kind.care": "Long-term care topics (hide: care)",
+    "ids.shown.therapies": "therapies, side-effects, handout, schedule, prepare --therapy",
+    "ids.shown.checklists": "prepare ({stage})",
+    "ids.shown.for_therapies": "for {ids}",
+    "ids.shown.faq": "faq",
+    "ids.shown.costs": "costs",
+    "ids.shown.care": "care",
+    "ids.may.hide": "hide",
+    "ids.may.replace": "replace",
+    "ids.may.note": "add notes",
+    "ids.may_nothing": "nothing (safety information)",
+    "starter.title": "Started the clinic pack '{folder}'",
+    "starter.wrote": "Wrote these files, each with notes on what goes in it:",
+    "starter.next": "Next: change the values in clinic.yaml, then check the pack with "
+                    "'lupus-guide validate {folder}' and see it as a patient will with "
+                    "'lupus-guide prepare --clinic {folder}'. The guide: 'lupus-guide pack guide'.",
+    "starter.folder_exists": "'{folder}' already exists; 'pack init' writes a new folder and "
+                             "never changes one.",
+    "starter.file_exists": "'{folder}' already exists and is not a folder; it was not changed.",
+    "starter.is_link": "'{folder}' is a symbolic link; 'pack init' writes a new folder and "
+                       "never follows a link.",
+    "starter.new_name": "Give a new folder name.",
+    "starter.no_parent": "cannot make '{folder}': the folder it goes in does not exist.",
+    "starter.cannot_write": "cannot write the clinic pack '{folder}': {reason}.",
 }
 
 

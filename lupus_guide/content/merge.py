@@ -216,7 +216,7 @@ def reference_problems(content: models.Content, lists: dict | None = None,
             for position, ref in enumerate(item.therapies):
                 if ref not in therapy_ids:
                     add(name, item.id, f".therapies[{position}]", unknown_therapy(ref))
-    problems += _change_problems(content, data)
+    problems += _change_problems(content, data, lists)
     if content.clinic is not None:
         every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
         for name in groups:
@@ -247,10 +247,12 @@ def _therapy_hint(ref: str, therapies: list) -> str:
     return say("problem.did_you_mean", name=by_name[close]) if close is not None else ""
 
 
-def _change_problems(content: models.Content, data: list[LayerData]) -> list[Problem]:
-    """Each change names ids of entries that exist, and the changes are newest first."""
+def _change_problems(content: models.Content, data: list[LayerData],
+                     lists: dict | None = None) -> list[Problem]:
+    """Each change names ids of entries that exist (hidden by a pack or not), and the changes
+    are newest first."""
     known = {item.id for stem in ("therapies", "faq", "checklists", "care", "costs", "regimens")
-             for item in getattr(content, stem)}
+             for item in (lists or {}).get(stem, getattr(content, stem))}
     label = next((d.layer.label("changes") for d in data if d.layer.kind == "bundled"),
                  "changes.yaml")
     positions = next((d.positions.get("changes", {}) for d in data if d.layer.kind == "bundled"),
