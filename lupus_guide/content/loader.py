@@ -85,9 +85,10 @@ def unknown_files(layer: Layer) -> list[Problem]:
             continue
         stem = name.split(".", 1)[0].casefold()
         likely = closest(stem, PACK_STEMS, 0.6)
-        is_yaml = name.casefold().endswith((".yaml", ".yml"))
-        if not is_yaml and closest(stem, PACK_STEMS, 0.8) is None:
-            continue  # a README, a picture: not meant as content
+        ending = os.path.splitext(name)[1].casefold()
+        if ending not in (".yaml", ".yml") and (ending not in ("", ".txt")
+                                                or closest(stem, PACK_STEMS, 0.8) is None):
+            continue  # a README, a picture, an editor's backup: not meant as content
         hint = (say("problem.did_you_mean", name=f"{likely}.yaml") if likely else
                 say("problem.pack_files", files=", ".join(sorted(known))))
         problems.append(Problem(str(Path(str(layer.root)) / name),
