@@ -167,3 +167,22 @@ def test_brand_names_resolve_in_the_cached_load_too(cli, tmp_path):
     second = cli("therapies", "--clinic", pack, "-f", "json").json()["data"]
     assert [t["id"] for t in first] == [t["id"] for t in second]
     assert "cyclophosphamide" not in [t["id"] for t in second]
+
+
+@pytest.mark.parametrize(("written", "therapy"), [("cytoxan", "cyclophosphamide"),
+                                                  ("Rituxan", "rituximab"),
+                                                  ("truxima", "rituximab"),
+                                                  ("solu-medrol", "methylprednisolone"),
+                                                  ("pulse-steroids", "methylprednisolone"),
+                                                  ("SAPHNELO", "anifrolumab")])
+def test_any_name_of_a_therapy_hides_it(cli, tmp_path, written, therapy):
+    result = _hiding(cli, tmp_path, {"therapies": [written]})
+    assert result.code == 0, result.json()["data"]["problems"]
+    listed = [t["id"] for t in cli("therapies", "--clinic", str(tmp_path / "pack"),
+                                   "-f", "json").json()["data"]]
+    assert therapy not in listed and len(listed) == 5
+
+
+def test_a_name_two_therapies_share_is_not_guessed(cli, tmp_path):
+    problems = _hiding(cli, tmp_path, {"therapies": ["anti-cd20"]}).json()["data"]["problems"]
+    assert len(problems) == 1 and "'anti-cd20' is not a therapy" in problems[0]["message"]

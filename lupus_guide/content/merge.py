@@ -156,7 +156,10 @@ def resolve_therapy_names(data: list[LayerData]) -> None:
     by_name = ids_by_name(therapies)
 
     def fix(ref):
-        return ref if ref is None or ref in ids else by_name.get(normal_name(ref), ref)
+        if ref is None or ref in ids:
+            return ref
+        # an id cannot hold a space: "benlysta-sc" finds "Benlysta SC"
+        return by_name.get(normal_name(ref), by_name.get(normal_name(ref.replace("-", " ")), ref))
 
     replace = msgspec.structs.replace
     for layer_data in data[1:]:
