@@ -145,6 +145,7 @@ def test_pack_guide_prints_the_authors_guide_from_the_package(cli):
     assert result.code == 0 and result.json()["data"]["markdown"] == DOCS.read_text()
     plain = cli("pack", "guide", "--format", "plain").stdout
     assert "Writing a clinic pack" in plain and "lupus-guide ids" in plain
+    assert cli("pack", "guide", "--format", "markdown").stdout == DOCS.read_text()
 
 
 def test_brand_names_in_a_pack_find_the_bundled_therapy(cli):

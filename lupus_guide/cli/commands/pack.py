@@ -67,11 +67,18 @@ def init(folder: NewFolderArg, name: NameOpt, phone: PhoneOpt, fmt: FormatOpt = 
 @app.command("guide")
 def guide(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
           output: OutputOpt = None) -> None:
-    """lupus-guide pack guide — the guide to writing a clinic pack, every field and mistake."""
+    """lupus-guide pack guide — the guide to writing a clinic pack, every field and mistake.
+
+    --format markdown (or -o guide.md) gives the guide's own Markdown, as the project keeps it.
+    """
+    from lupus_guide.cli.runner import output_format
+    from lupus_guide.render import OutputFormat
     from lupus_guide.views.pack import guide as view
 
-    run(Job("pack guide", lambda c, env: view(), needs_content=False),
-        Shared(fmt, color, output, clinic))
+    shared = Shared(fmt, color, output, clinic)
+    source = output_format(shared, OutputFormat.table) is OutputFormat.markdown
+    run(Job("pack guide", lambda c, env: view(), needs_content=False,
+            text_for=(lambda result: result.data["markdown"]) if source else None), shared)
 
 
 COMMANDS = {"ids": ids, "pack": app}
