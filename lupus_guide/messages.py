@@ -276,8 +276,8 @@ ENGLISH: dict[str, str] = {
     "schedule.tz_needs_time": "--tz needs --time (all-day events have no time zone).",
     "output.read_only": "cannot write {path}: it is read-only.",
     "output.is_journal": "cannot write {path}: it is the journal itself.",
-    "pack.set_aside": "warning: the clinic pack {folder} cannot be used ({problem}); showing the "
-                      "guide without it. `lupus-guide validate` lists every problem.",
+    "pack.set_aside": "warning: the clinic pack '{folder}' cannot be used ({problem}); showing "
+                      "the guide without it. 'lupus-guide validate' lists every problem.",
     "ics.not_a_zone": "--tz \"{zone}\" is not a time zone.",
     "ics.zone_hint": "Use a name such as America/Chicago or Europe/London.",
     "ics.calendar_name": "{therapy} infusions",
