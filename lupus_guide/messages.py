@@ -396,6 +396,10 @@ ENGLISH: dict[str, str] = {
     "yaml.no_colon": "a line here is not 'key: value' and not a list item ('- '); check the "
                      "indenting and the colons",
     "yaml.other": "YAML error: {problem}",
+    "yaml.space_after_colon": "line {line} has no space after the colon, so YAML does not read "
+                              "it as a key and its value; write {fixed}",
+    "yaml.quote_inside": "a quote mark inside quoted text ends the text early; put text that "
+                         "holds \" in single quotes, and text that holds ' in double quotes",
     "yaml.read_as_bool": "'{raw}' was read as {value} (YAML 1.1), not as text; put it in quotes: "
                          "'{raw}'",
     "yaml.read_as_float": "'{raw}' was read as the number {number}, not as text; put it in "
@@ -417,6 +421,8 @@ ENGLISH: dict[str, str] = {
                                    "quotes to keep it as text",
     "problem.want_text": "text is expected here, not {got}; write it after the colon on the same "
                          "line (in quotes if it holds a colon)",
+    "problem.space_after_colon": "there is no space after the colon, so YAML read text, not a "
+                                 "key and its value; write {fixed}",
     "problem.want_fields": "a group of 'key: value' lines is expected here, not {got}",
     "problem.want_other": "{expected} is expected here, not {got}",
     "problem.want_url": "a web address is expected here: https:// and printable characters only",

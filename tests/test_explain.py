@@ -24,6 +24,16 @@ CASES = [
     ("clinic.yaml", CLINIC + "address: [1 Main St]\n", (3, 10),
      "text is expected here, not a list"),
     ("clinic.yaml", 'name: ""\nphone: "555-0100"\n', (1, 7), "this text is empty"),
+    ("clinic.yaml", 'name: "A"\nphone:"555-0100"\n', (3, 1),
+     'line 2 has no space after the colon, so YAML does not read it as a key and its value; '
+     'write phone: "555-0100"'),
+    ("clinic.yaml", CLINIC + "notes:\n  - text:Bring ID\n", (4, 5),
+     "there is no space after the colon, so YAML read text, not a key and its value; write "
+     "text: Bring ID"),
+    ("clinic.yaml", CLINIC + 'parking: "Level "2" west"\n', (3, 18),
+     "a quote mark inside quoted text ends the text early"),
+    ("clinic.yaml", CLINIC + "parking: 'Don't park here'\n", (3, 15),
+     "a quote mark inside quoted text ends the text early"),
     ("clinic.yaml", CLINIC + "hours: 9\n", (3, 8),
      "text is expected here, but YAML read a number; put the value in quotes"),
     ("checklists.yaml", "items:\n  - id: Bring Book\n    stage: before\n    text: x\n", (2, 9),
@@ -52,6 +62,7 @@ def test_each_mistake_in_plain_words(cli, tmp_path, file, text, where, words):
     assert hits, problems
     assert (hits[0]["line"], hits[0]["column"]) == where
     assert "`" not in hits[0]["text"] and "$." not in hits[0]["text"]
+    assert "YAML error" not in hits[0]["text"]
 
 
 def test_the_pasted_fix_is_valid_yaml_with_the_same_text():

@@ -37,6 +37,13 @@ def yaml_problem(problem: str, text: str, line: int, column: int) -> str:
             fixed = f"{key.group(1).strip()} {key.group(2).strip()}: ".lstrip()
             return say("yaml.colon", fixed=fixed + quoted_yaml(key.group(3).strip()))
         return say("yaml.indent")
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        glued = re.match(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(?=[^\s:/])(.*)$", lines[number])
+        if glued:
+            return say("yaml.space_after_colon", line=number + 1,
+                       fixed=f"{glued.group(1).strip()}: {glued.group(2)}")
+    if "expected" in problem and (here.count('"') > 2 or here.count("'") > 2):
+        return say("yaml.quote_inside")
     if "could not find expected ':'" in problem:
         return say("yaml.no_colon")
     return say("yaml.other", problem=problem)
@@ -64,6 +71,9 @@ def schema_message(message: str, model: Any, value: Any) -> str:
         if "str" in expected and got in ("array", "object"):
             return say("problem.want_text", got=_got(got))
         if expected == "object":
+            glued = re.match(r"^([A-Za-z_][\w-]*):(\S.*)$", str(value))
+            if glued and isinstance(value, str):
+                return say("problem.space_after_colon", fixed=f"{glued.group(1)}: {glued.group(2)}")
             return say("problem.want_fields", got=_got(got))
         return say("problem.want_other", expected=_got(expected),
                    got=_got(got))
