@@ -396,6 +396,8 @@ ENGLISH: dict[str, str] = {
     "yaml.no_colon": "a line here is not 'key: value' and not a list item ('- '); check the "
                      "indenting and the colons",
     "yaml.other": "YAML error: {problem}",
+    "yaml.unclosed": "a '{opened}' above is not closed: end the list with '{closer}' (or put "
+                     "each item on its own line starting with '- ')",
     "yaml.space_after_colon": "line {line} has no space after the colon, so YAML does not read "
                               "it as a key and its value; write {fixed}",
     "yaml.quote_inside": "a quote mark inside quoted text ends the text early; put text that "

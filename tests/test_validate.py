@@ -8,7 +8,7 @@ PACKS = Path(__file__).parent / "packs"
 
 # pack folder -> (file the problem is in, words the message must hold, line it names or None)
 PLANTED = {
-    "syntax-error": ("faq.yaml", "YAML error", 3),
+    "syntax-error": ("faq.yaml", "a '[' above is not closed: end the list with ']'", 3),
     "unknown-key": ("clinic.yaml", "unknown key 'after_hours_phon'; did you mean "
                                    "'after_hours_phone'?", 3),
     "yaml11-no": ("clinic.yaml", "'no' was read as false", 4),

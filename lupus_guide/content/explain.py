@@ -37,13 +37,17 @@ def yaml_problem(problem: str, text: str, line: int, column: int) -> str:
             fixed = f"{key.group(1).strip()} {key.group(2).strip()}: ".lstrip()
             return say("yaml.colon", fixed=fixed + quoted_yaml(key.group(3).strip()))
         return say("yaml.indent")
-    for number in range(min(line, len(lines) - 1), -1, -1):
+    for number in range(min(line, len(lines) - 1), max(line - 2, -1), -1):  # here, the line above
         glued = re.match(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(?=[^\s:/])(.*)$", lines[number])
         if glued:
             return say("yaml.space_after_colon", line=number + 1,
                        fixed=f"{glued.group(1).strip()}: {glued.group(2)}")
     if "expected" in problem and (here.count('"') > 2 or here.count("'") > 2):
         return say("yaml.quote_inside")
+    if "expected ',' or ']'" in problem:
+        return say("yaml.unclosed", opened="[", closer="]")
+    if "expected ',' or '}'" in problem:
+        return say("yaml.unclosed", opened="{", closer="}")
     if "could not find expected ':'" in problem:
         return say("yaml.no_colon")
     return say("yaml.other", problem=problem)
