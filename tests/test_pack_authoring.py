@@ -187,3 +187,12 @@ def test_any_name_of_a_therapy_hides_it(cli, tmp_path, written, therapy):
 def test_a_name_two_therapies_share_is_not_guessed(cli, tmp_path):
     problems = _hiding(cli, tmp_path, {"therapies": ["anti-cd20"]}).json()["data"]["problems"]
     assert len(problems) == 1 and "'anti-cd20' is not a therapy" in problems[0]["message"]
+
+
+def test_a_reading_command_names_the_pack_file_of_a_reference_problem(cli):
+    """The fast load keeps no positions, but still names the pack's own file (not a bare
+    'checklists.yaml' that could be the guide's)."""
+    pack = PACKS / "item-unknown-therapy"
+    result = cli("--strict", "prepare", "--clinic", str(pack))
+    assert result.code == 4 and str(pack / "checklists.yaml") in result.stderr
+    assert "did you mean 'obinutuzumab'?" in result.stderr

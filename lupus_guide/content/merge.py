@@ -197,7 +197,10 @@ def reference_problems(content: models.Content, lists: dict | None = None,
             line, column = _position(layer_data.positions.get(stem, {}), path)
             problems.append(Problem(layer_data.layer.label(stem), message, line, column, path))
             return
-        problems.append(Problem(f"{stem}.yaml", message))
+        # the fast load keeps no positions: the file, at least
+        owner = next((d for d in reversed(data)
+                      if any(i.id == item_id for i in d.lists.get(stem, []))), None)
+        problems.append(Problem(owner.layer.label(stem) if owner else f"{stem}.yaml", message))
 
     groups: dict[str, list[Any]] = {
         "therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
