@@ -28,7 +28,8 @@ def yaml_problem(problem: str, text: str, line: int, column: int) -> str:
     lines = text.splitlines()
     here = lines[line] if 0 <= line < len(lines) else ""
     indent = here[:len(here) - len(here.lstrip(" \t"))]
-    if "\t" in indent or "tab" in problem or (column < len(here) and here[column] == "\t"):
+    at_tab = column < len(here) and here[column] == "\t"
+    if "\t" in indent or "a tab character" in problem or at_tab:
         return say("yaml.tab")
     if problem.startswith("mapping values are not allowed"):
         before = here[:column]
