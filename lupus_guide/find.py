@@ -26,6 +26,26 @@ def therapy_names(therapy) -> list[str]:
     return names
 
 
+def ids_by_name(therapies) -> dict[str, str]:
+    """Each name (normalised: case and spacing) that one therapy alone goes by -> its id; the
+    first therapy given wins a name (the bundled ones come first). What lets a clinic pack write
+    ``therapy: benlysta`` or ``hide: therapies: [cytoxan]``."""
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for therapy in therapies:
+        for name in therapy_names(therapy):
+            key = _normal(name)
+            if found.get(key, therapy.id) != therapy.id:
+                shared.add(key)
+            found.setdefault(key, therapy.id)
+    return {key: therapy_id for key, therapy_id in found.items() if key not in shared}
+
+
+def normal_name(name: str) -> str:
+    """A name as ``ids_by_name`` keys it."""
+    return _normal(name)
+
+
 _NOTE = re.compile(r"\(([^()]*)\)")
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 ENGLISH: dict[str, str] = {
     "suggest.did_you_mean": "Did you mean \"{name}\"?",
     "suggest.did_you_mean_one_of": "Did you mean {names}?",
-    "pack.missing": "clinic pack {folder} does not exist.",
-    "pack.not_folder": "clinic pack {folder} is not a folder.",
-    "pack.give_folder": "Give --clinic a folder of YAML files (see docs/clinic-packs.md).",
-    "pack.unreadable": "clinic pack {folder} cannot be read: {reason}.",
+    "pack.missing": "the clinic pack '{folder}' does not exist.",
+    "pack.not_folder": "the clinic pack '{folder}' is not a folder.",
+    "pack.give_folder": "Give a folder of YAML files ('lupus-guide pack init DIR' starts one).",
+    "pack.unreadable": "the clinic pack '{folder}' cannot be read: {reason}.",
     "frame.footer": "{disclaimer} Content last reviewed {date}.",
     "frame.phone": "Phone {phone}",
     "frame.after_hours": "After hours {phone}",
@@ -125,12 +125,12 @@ ENGLISH: dict[str, str] = {
     "sources.count": "{count} sources. Each fact in the guide names where it comes from.",
     "sources.checked": "{url}  (checked {date})",
     "validate.checked_bundled": "Checked the bundled content",
-    "validate.checked_pack": "Checked the bundled content and the clinic pack {pack}",
+    "validate.checked_pack": "Checked the bundled content and the clinic pack '{pack}'",
     "validate.found_one": "{count} problem found:",
     "validate.found": "{count} problems found:",
     "validate.fix": (
-        "Fix each one, then run lupus-guide validate again. The guide for pack authors: "
-        "docs/clinic-packs.md"
+        "Fix each one, then run 'lupus-guide validate' again. The guide for pack authors: "
+        "'lupus-guide pack guide'"
     ),
     "validate.none": "No problems found.",
     "paths.no_pack": "none (use --clinic DIR or set LUPUS_GUIDE_CLINIC)",
@@ -275,8 +275,8 @@ ENGLISH: dict[str, str] = {
     "schedule.tz_needs_time": "--tz needs --time (all-day events have no time zone).",
     "output.read_only": "cannot write {path}: it is read-only.",
     "output.is_journal": "cannot write {path}: it is the journal itself.",
-    "pack.set_aside": "warning: the clinic pack {folder} cannot be used ({problem}); showing the "
-                      "guide without it. `lupus-guide validate` lists every problem.",
+    "pack.set_aside": "warning: the clinic pack '{folder}' cannot be used ({problem}); showing "
+                      "the guide without it. 'lupus-guide validate' lists every problem.",
     "ics.not_a_zone": "--tz \"{zone}\" is not a time zone.",
     "ics.zone_hint": "Use a name such as America/Chicago or Europe/London.",
     "ics.calendar_name": "{therapy} infusions",
@@ -351,8 +351,8 @@ ENGLISH: dict[str, str] = {
     "files.unmakeable": "The journal {path} cannot be made ({reason}).",
     "problem.missing": "file is missing",
     "problem.missing_clinic": (
-        "file is missing: a clinic pack names its clinic in clinic.yaml (see "
-        "examples/clinic-pack/clinic.yaml)"
+        "file is missing: a clinic pack names its clinic in clinic.yaml ('lupus-guide pack "
+        "init DIR' writes a starter pack)"
     ),
     "problem.no_sources": "{id} cites no sources (at least one is required)",
     "problem.no_guide": "guide.yaml is missing or invalid",
@@ -495,6 +495,111 @@ ENGLISH: dict[str, str] = {
     "output.pdf_missing": "writing PDF needs WeasyPrint: pip install 'lupus-guide[pdf]' "
                           "(or write HTML and print it from a browser).",
     "output.pdf_failed": "WeasyPrint could not make the PDF: {reason}.",
+    # issue 16: clinic pack authoring (validate in plain words, ids, pack init, pack guide)
+    "place.in": "in {place}",
+    "place.item": "item {number}",
+    "place.entry": "the entry '{id}'",
+    "problem.did_you_mean": "did you mean '{name}'?",
+    "yaml.tab": "a tab is used for indenting here; indent with spaces (YAML does not allow tabs)",
+    "yaml.colon": "this text holds a colon followed by a space, so YAML reads it as a new key; "
+                  "put the text in quotes: {fixed}",
+    "yaml.indent": "this line is indented differently from the lines around it; line up the keys "
+                   "of one entry under each other, with spaces",
+    "yaml.no_colon": "a line here is not 'key: value' and not a list item ('- '); check the "
+                     "indenting and the colons",
+    "yaml.other": "YAML error: {problem}",
+    "yaml.unclosed": "a '{opened}' above is not closed: end the list with '{closer}' (or put "
+                     "each item on its own line starting with '- ')",
+    "yaml.space_after_colon": "line {line} has no space after the colon, so YAML does not read "
+                              "it as a key and its value; write {fixed}",
+    "yaml.quote_inside": "a quote mark inside quoted text ends the text early; put text that "
+                         "holds \" in single quotes, and text that holds ' in double quotes",
+    "yaml.read_as_bool": "'{raw}' was read as {value} (YAML 1.1), not as text; put it in quotes: "
+                         "'{raw}'",
+    "yaml.read_as_float": "'{raw}' was read as the number {number}, not as text; put it in "
+                          "quotes: '{raw}'",
+    "yaml.read_as_number": "'{raw}' was read as a number, not as text; put it in quotes: '{raw}'",
+    "got.str": "text",
+    "got.array": "a list",
+    "got.object": "a group of 'key: value' lines",
+    "got.int": "a number",
+    "got.float": "a number",
+    "got.bool": "true or false",
+    "got.null": "nothing",
+    "problem.choice": "'{value}' is not one of the choices: {choices}",
+    "problem.want_list": "a list is expected here: put each item on its own line starting with "
+                         "'- '",
+    "problem.colon_in_text": "this text holds a colon followed by a space, so YAML read it as "
+                             "'key: value'; put the text in quotes: {fixed}",
+    "problem.want_text_not_value": "text is expected here, but YAML read {got}; put the value in "
+                                   "quotes to keep it as text",
+    "problem.want_text": "text is expected here, not {got}; write it after the colon on the same "
+                         "line (in quotes if it holds a colon)",
+    "problem.space_after_colon": "there is no space after the colon, so YAML read text, not a "
+                                 "key and its value; write {fixed}",
+    "problem.want_fields": "a group of 'key: value' lines is expected here, not {got}",
+    "problem.want_other": "{expected} is expected here, not {got}",
+    "problem.want_url": "a web address is expected here: https:// and printable characters only",
+    "problem.want_date": "'{value}' is not a date written YYYY-MM-DD, like 2027-01-15",
+    "problem.id_lower": "'{value}' is not an id: ids are lower-case letters, digits and hyphens; "
+                        "write '{fixed}'",
+    "problem.want_id": "'{value}' is not an id: ids are lower-case letters, digits and hyphens, "
+                       "like 'bring-book'",
+    "problem.empty_text": "this text is empty; write something, or leave the key out",
+    "problem.too_few": "this list needs at least {count} item(s)",
+    "problem.too_long": "this text is longer than {count} characters",
+    "problem.too_many": "this list has more than {count} items",
+    "problem.missing_key": "'{key}' is missing: it is required here",
+    "problem.missing_keys": "{keys} are missing: they are required here",
+    "problem.unknown_key": "unknown key '{key}'",
+    "problem.known_keys": "the keys here are: {keys}",
+    "problem.unknown_file": "unknown file '{name}': lupus-guide does not read it, so nothing in "
+                            "it is used",
+    "problem.pack_files": "a clinic pack's files are: {files}",
+    "problem.unknown_ref": "'{ref}' is not {kind}",
+    "problem.see_ids": "'lupus-guide ids {kind}' lists them all",
+    "ref.therapies": "a therapy in the guide or the pack (by id, generic or brand name)",
+    "ref.checklists": "the id of a checklist item",
+    "ref.faq": "the id of a question (faq)",
+    "ref.costs": "the id of a costs topic",
+    "ref.care": "the id of a care topic",
+    "ref.any": "the id of an entry in the guide",
+    "ids.title": "Ids a clinic pack can use",
+    "ids.lead": "Hide an entry in clinic.yaml (hide: KIND: [id]), replace one with an entry of "
+                "your own with the same id, or add a note for a therapy (notes: - therapy: id). "
+                "Entries with the guide's safety information stay as they are.",
+    "ids.column.id": "Id",
+    "ids.column.title": "Title",
+    "ids.column.shown": "Shows up in",
+    "ids.column.may": "A pack may",
+    "ids.kind.therapies": "Therapies (hide: therapies)",
+    "ids.kind.checklists": "Checklist items (hide: checklists)",
+    "ids.kind.faq": "Questions (hide: faq)",
+    "ids.kind.costs": "Costs and insurance topics (hide: costs)",
+    "ids.kind.care": "Long-term care topics (hide: care)",
+    "ids.shown.therapies": "therapies, side-effects, handout, schedule, prepare --therapy",
+    "ids.shown.checklists": "prepare ({stage})",
+    "ids.shown.for_therapies": "for {ids}",
+    "ids.shown.faq": "faq",
+    "ids.shown.costs": "costs",
+    "ids.shown.care": "care",
+    "ids.may.hide": "hide",
+    "ids.may.replace": "replace",
+    "ids.may.note": "add notes",
+    "ids.may_nothing": "nothing (safety information)",
+    "starter.title": "Started the clinic pack '{folder}'",
+    "starter.wrote": "Wrote these files, each with notes on what goes in it:",
+    "starter.next": "Next: change the values in clinic.yaml, then check the pack with "
+                    "'lupus-guide validate {folder}' and see it as a patient will with "
+                    "'lupus-guide prepare --clinic {folder}'. The guide: 'lupus-guide pack guide'.",
+    "starter.folder_exists": "'{folder}' already exists; 'pack init' writes a new folder and "
+                             "never changes one.",
+    "starter.file_exists": "'{folder}' already exists and is not a folder; it was not changed.",
+    "starter.is_link": "'{folder}' is a symbolic link; 'pack init' writes a new folder and "
+                       "never follows a link.",
+    "starter.new_name": "Give a new folder name.",
+    "starter.no_parent": "cannot make '{folder}': the folder it goes in does not exist.",
+    "starter.cannot_write": "cannot write the clinic pack '{folder}': {reason}.",
 }
 
 

@@ -16,10 +16,11 @@ def closest(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | Non
 
 
 def did_you_mean(wanted: str, known: Iterable[str], otherwise: str = "",
-                 cutoff: float = 0.6) -> str:
-    """``Did you mean "name"?`` for the closest known name, else ``otherwise``."""
+                 cutoff: float = 0.6, message_id: str = "suggest.did_you_mean") -> str:
+    """``Did you mean "name"?`` for the closest known name, else ``otherwise``. Problems in a
+    content file ask with ``message_id="problem.did_you_mean"``: ``did you mean 'name'?``."""
     name = closest(wanted, known, cutoff)
-    return say("suggest.did_you_mean", name=name) if name is not None else otherwise
+    return say(message_id, name=name) if name is not None else otherwise
 
 
 def as_clause(sentence: str) -> str:

@@ -101,7 +101,7 @@ def test_validate_still_finds_problems_after_a_clean_run(cli, pack):
     result = cli("validate", str(pack), "--format", "json")
     assert result.code == 4
     messages = [p["message"] for p in result.json()["data"]["problems"]]
-    assert any('unknown key "fax"' in m for m in messages)
+    assert any("unknown key 'fax'" in m for m in messages)
 
 
 def test_validate_gives_the_same_answer_cold_or_warm(cli, pack):

@@ -62,7 +62,7 @@ def test_a_change_naming_an_unknown_id_is_a_content_problem(tmp_path):
     text = text.replace("[belimumab,", "[belimumabb,")
     (tmp_path / "changes.yaml").write_text(text)
     problems = [p.text() for p in check_layers([Layer("test", tmp_path)])]
-    assert any("unknown id 'belimumabb'" in p and 'did you mean "belimumab"' in p
+    assert any("'belimumabb' is not the id of an entry" in p and "did you mean 'belimumab'" in p
                for p in problems), problems
 
 

@@ -8,7 +8,7 @@ from lupus_guide import __version__
 from lupus_guide.cli.table import COMMANDS as TABLE
 
 COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
-            "changes", "handout", "schedule", "validate", "paths"]
+            "changes", "handout", "schedule", "validate", "paths", "ids"]
 
 
 def test_version(cli):
@@ -27,7 +27,7 @@ def test_no_arguments_shows_help(cli):
 def test_every_command_is_registered_and_has_help_with_an_example(cli):
     from lupus_guide.cli.group import load_command
 
-    assert {spec.name for spec in TABLE} == {*COMMANDS, "journal"}
+    assert {spec.name for spec in TABLE} == {*COMMANDS, "journal", "pack"}
     for spec in TABLE:  # each command is defined by the module the table names
         assert load_command(spec.name) is not None, spec.name
     for command in COMMANDS:

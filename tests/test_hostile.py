@@ -53,8 +53,8 @@ def test_fifty_megabyte_file_is_refused_unread(cli, pack):
     (b"!!python/object/apply:os.system ['echo x']\n", ["faq.yaml", "not allowed"]),
     (b"!!python/name:os.system\n", ["faq.yaml", "not allowed"]),
     (b"a: &a [x, x]\nb: [*a, *a]\n", ["faq.yaml", "aliases"]),
-    (b"entries: {unclosed\n", ["faq.yaml", "YAML error"]),
-    (b"- just\n- a list\n", ["faq.yaml", "Expected `object`"]),
+    (b"entries: {unclosed\n", ["faq.yaml", "a '{' above is not closed"]),
+    (b"- just\n- a list\n", ["faq.yaml", "a group of 'key: value' lines is expected here"]),
     (b"? [complex, key]\n: value\n", ["faq.yaml"]),
 ])
 def test_broken_or_hostile_file(cli, pack, payload, words):

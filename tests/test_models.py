@@ -37,8 +37,9 @@ def test_yaml_no_in_a_text_field_is_an_error(pack):
         '    sources: [{title: T, url: "https://a.org", checked: "2026-01-01"}]\n')
     with pytest.raises(ContentError) as err:
         load(pack)
-    assert "faq.yaml:3:" in str(err.value) and "$.entries[0].question" in str(err.value)
-    assert "read as false" in str(err.value) and 'quotes: "no"' in str(err.value)
+    assert "faq.yaml:3:" in str(err.value)
+    assert "in 'entries', item 1, 'question'" in str(err.value)
+    assert "read as false" in str(err.value) and "quotes: 'no'" in str(err.value)
 
 
 def test_unknown_key_is_an_error(pack):

@@ -74,7 +74,8 @@ def test_a_pack_cannot_hide_a_safety_entry(cli, content, pack, stem):
     clinic["hide"] = {stem: guarded}
     (pack / "clinic.yaml").write_text(yaml.safe_dump(clinic, allow_unicode=True))
     report = cli("validate", str(pack), "--format", "json")
-    assert report.code == 4 and report.stdout.count("cannot be hidden") == len(guarded)
+    messages = [p["message"] for p in report.json()["data"]["problems"]]
+    assert report.code == 4 and sum("cannot be hidden" in m for m in messages) == len(guarded)
 
 
 def test_hiding_other_entries_still_works(cli, content, pack):

@@ -16,6 +16,7 @@ class CommandSpec(NamedTuple):
 _READING = "lupus_guide.cli.commands.reading"
 _THERAPIES = "lupus_guide.cli.commands.therapies"
 _CHECKS = "lupus_guide.cli.commands.checks"
+_PACK = "lupus_guide.cli.commands.pack"
 
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("therapies", _THERAPIES,
@@ -45,6 +46,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
                                      "clinic pack."),
     CommandSpec("paths", _CHECKS, "lupus-guide paths — where the bundled content, the clinic pack, "
                                   "the cache and user data live."),
+    CommandSpec("ids", _PACK, "lupus-guide ids checklists — every id a clinic pack can hide, "
+                              "replace or add notes to."),
+    CommandSpec("pack", _PACK, "Start a clinic pack, and read the guide to writing one."),
     CommandSpec("journal", "lupus_guide.cli.commands.journal",
                 "A private journal of infusions, reactions and calls, kept on this computer only."),
 )

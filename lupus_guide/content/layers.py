@@ -55,6 +55,7 @@ class LayerData(msgspec.Struct):
     clinic: Any = None
     lists: dict[str, list] = msgspec.field(default_factory=dict)
     lines: dict[tuple[str, str], int | None] = msgspec.field(default_factory=dict)  # (stem, id)
+    entry_paths: dict[tuple[str, str], str] = msgspec.field(default_factory=dict)  # -> $.items[3]
     # stem -> {JSON path: (line, column)}, kept by the thorough check (validate)
     positions: dict[str, dict] = msgspec.field(default_factory=dict)
     problems: list[Problem] = msgspec.field(default_factory=list)

@@ -62,7 +62,40 @@ def check_layers(layers: list[Layer]) -> list[Problem]:
     from lupus_guide.content.merge import merge_layers
 
     data = [read_layer(layer, thorough=True) for layer in layers]
-    return [p for d in data for p in d.problems] + merge_layers(data)[1]
+    problems = [p for d in data for p in d.problems] + merge_layers(data)[1]
+    problems += [p for layer in layers if layer.kind == "clinic" for p in unknown_files(layer)]
+    return sorted(problems, key=Problem.sort_key)
+
+
+def unknown_files(layer: Layer) -> list[Problem]:
+    """Files in a pack that lupus-guide does not read: a YAML file by another name
+    (``checklist.yaml``, ``FAQ.yaml``, ``clinic.yml``), or a file named like a pack file with
+    another ending. Its entries would never show, so ``validate`` says so, with the likely name."""
+    import os
+
+    from lupus_guide.content.kinds import PACK_STEMS
+    from lupus_guide.suggest import closest
+
+    known = {f"{stem}.yaml" for stem in PACK_STEMS}
+    try:
+        names = sorted(entry.name for entry in os.scandir(layer.root))
+    except OSError:
+        return []  # reading the pack's files says what is wrong
+    problems = []
+    for name in names:
+        if name in known or name.startswith("."):
+            continue
+        stem = name.split(".", 1)[0].casefold()
+        likely = closest(stem, PACK_STEMS, 0.6)
+        ending = os.path.splitext(name)[1].casefold()
+        if ending not in (".yaml", ".yml") and (ending not in ("", ".txt")
+                                                or closest(stem, PACK_STEMS, 0.8) is None):
+            continue  # a README, a picture, an editor's backup: not meant as content
+        hint = (say("problem.did_you_mean", name=f"{likely}.yaml") if likely else
+                say("problem.pack_files", files=", ".join(sorted(known))))
+        problems.append(Problem(str(Path(str(layer.root)) / name),
+                                f"{say('problem.unknown_file', name=name)}; {hint}"))
+    return problems
 
 
 def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
@@ -85,11 +118,17 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
         except ValueError as exc:
             result.problems.append(_problem_from_text(label, str(exc)))
             continue
+        if layer.kind == "clinic":
+            from lupus_guide.content.validation import fold_therapy_names
+
+            fold_therapy_names(stem, parsed.data)
         if thorough or not _convert_fast(result, stem, parsed.data):
-            from lupus_guide.content.validation import check_file
+            from lupus_guide.content.validation import check_file, fold_therapy_names
 
             if not thorough:
                 parsed = parse(text, label, locate=True)
+                if layer.kind == "clinic":
+                    fold_therapy_names(stem, parsed.data)
             check_file(result, stem, label, parsed)
     if layer.kind == "bundled":
         result.problems += _missing_sources(result)

@@ -19,13 +19,14 @@ from lupus_guide.content.kinds import KINDS, LIST_STEMS
 from lupus_guide.content.layers import LayerData
 from lupus_guide.messages import say
 from lupus_guide.problems import Problem
-from lupus_guide.suggest import as_clause, did_you_mean
+from lupus_guide.suggest import did_you_mean
 
 
 def merge_layers(data: list[LayerData]) -> tuple[models.Content | None, list[Problem]]:
     """Merge checked layers into one Content; also return the problems of how they fit."""
     base = data[0]
     problems: list[Problem] = []
+    resolve_therapy_names(data)
     lists = {stem: list(base.lists.get(stem, [])) for stem in LIST_STEMS}
     clinic = None
     for layer_data in data[1:]:
@@ -87,9 +88,19 @@ def _safety_replacements(layer_data: LayerData, stem: str, bundled_items: list,
 
 
 def _safety_hides(data: list[LayerData], stem: str, ids: list[str]) -> list[Problem]:
-    label = next((d.layer.label("clinic") for d in reversed(data) if d.clinic is not None),
-                 "clinic.yaml")
-    return [Problem(label, say("problem.safety_hide", stem=stem, id=item_id)) for item_id in ids]
+    owner = next((d for d in reversed(data) if d.clinic is not None), None)
+    if owner is None:
+        return [Problem("clinic.yaml", say("problem.safety_hide", stem=stem, id=i)) for i in ids]
+    listed = list(getattr(owner.clinic.hide, stem))
+    positions = owner.positions.get("clinic", {})
+    problems = []
+    for item_id in ids:
+        path = f"$.hide.{stem}[{listed.index(item_id)}]"
+        line, column = positions.get(path, (None, None))
+        problems.append(Problem(owner.layer.label("clinic"),
+                                say("problem.safety_hide", stem=stem, id=item_id), line, column,
+                                path))
+    return problems
 
 
 def lookalike_problems(layer_data: LayerData, bundled: list, added: list) -> list[Problem]:
@@ -132,63 +143,122 @@ def _replace_by_id(earlier: list, later: list) -> list:
     return list(by_id.values())
 
 
+def resolve_therapy_names(data: list[LayerData]) -> None:
+    """A clinic pack may name a therapy the way people do (``therapy: benlysta``, ``hide:
+    therapies: [cytoxan]``): each reference in a pack that is not an id but is one therapy's
+    generic, brand or biosimilar name becomes that therapy's id, in place."""
+    from lupus_guide.find import ids_by_name, normal_name
+
+    therapies = [t for d in data for t in d.lists.get("therapies", [])]
+    if len(data) < 2 or not therapies:
+        return
+    ids = {t.id for t in therapies}
+    by_name = ids_by_name(therapies)
+
+    def fix(ref):
+        if ref is None or ref in ids:
+            return ref
+        # an id cannot hold a space: "benlysta-sc" finds "Benlysta SC"
+        return by_name.get(normal_name(ref), by_name.get(normal_name(ref.replace("-", " ")), ref))
+
+    replace = msgspec.structs.replace
+    for layer_data in data[1:]:
+        clinic = layer_data.clinic
+        if clinic is not None:
+            hide = replace(clinic.hide, therapies=[fix(ref) for ref in clinic.hide.therapies])
+            notes = [replace(note, therapy=fix(note.therapy)) for note in clinic.notes]
+            layer_data.clinic = replace(clinic, hide=hide, notes=notes)
+        for stem in ("checklists", "faq"):
+            if stem in layer_data.lists:
+                layer_data.lists[stem] = [replace(item, therapies=[fix(r) for r in item.therapies])
+                                          for item in layer_data.lists[stem]]
+        if "regimens" in layer_data.lists:
+            layer_data.lists["regimens"] = [replace(r, therapy=fix(r.therapy))
+                                            for r in layer_data.lists["regimens"]]
+
+
 def reference_problems(content: models.Content, lists: dict | None = None,
                        data: list[LayerData] | None = None) -> list[Problem]:
-    """References to ids that do not exist (duplicate ids are found per file, when read)."""
+    """References to ids that do not exist (duplicate ids are found per file, when read), each
+    at the line and column of the reference, with the closest id or name as a suggestion."""
+    from lupus_guide.content.validation import _position
+
     data = data or []
-    lines = {(d.layer.label(stem), item_id): line
-             for d in data for (stem, item_id), line in d.lines.items()}
     problems: list[Problem] = []
 
-    def add(label: str, message: str, item_id: str = "", where: tuple | None = None) -> None:
-        line, column = where or (lines.get((label, item_id)), None)
-        problems.append(Problem(label, message, line, column))
-
-    def unknown(what: str, ref: str, known: set[str]) -> str:
-        return f"{what} {ref!r}{as_clause(did_you_mean(ref, known))}"
+    def add(stem: str, item_id: str | None, tail: str, message: str) -> None:
+        for layer_data in reversed(data):
+            if stem == "clinic" and layer_data.clinic is not None:
+                path = "$" + tail
+            elif (stem, item_id) in layer_data.entry_paths:
+                path = layer_data.entry_paths[(stem, str(item_id))] + tail
+            else:
+                continue
+            line, column = _position(layer_data.positions.get(stem, {}), path)
+            problems.append(Problem(layer_data.layer.label(stem), message, line, column, path))
+            return
+        # the fast load keeps no positions: the file, at least
+        owner = next((d for d in reversed(data)
+                      if any(i.id == item_id for i in d.lists.get(stem, []))), None)
+        problems.append(Problem(owner.layer.label(stem) if owner else f"{stem}.yaml", message))
 
     groups: dict[str, list[Any]] = {
         "therapies": content.therapies, "checklists": content.checklists, "faq": content.faq,
         "costs": content.costs, "care": content.care}
     therapy_ids = {t.id for t in content.therapies}
+
+    def unknown_therapy(ref: str) -> str:
+        return say("problem.unknown_ref", ref=ref, kind=say("ref.therapies")) + "; " + (
+            _therapy_hint(ref, content.therapies) or say("problem.see_ids", kind="therapies"))
+
     for regimen in content.regimens:
-        label = _label_of(data, "regimens", regimen.id) or "regimens.yaml"
         if regimen.therapy not in therapy_ids:
-            add(label, f"regimen {regimen.id!r} names "
-                       + unknown("unknown therapy", regimen.therapy, therapy_ids), regimen.id)
+            add("regimens", regimen.id, ".therapy", unknown_therapy(regimen.therapy))
         problem = regimen_problem(regimen)
         if problem:
-            add(label, f"regimen {regimen.id!r}: {problem}", regimen.id)
+            add("regimens", regimen.id, "", f"regimen '{regimen.id}': {problem}")
     for name in ("checklists", "faq"):
         for item in groups[name]:
-            for ref in item.therapies:
+            for position, ref in enumerate(item.therapies):
                 if ref not in therapy_ids:
-                    label = _label_of(data, name, item.id) or f"{name}.yaml"
-                    add(label, f"{item.id!r} names " + unknown("unknown therapy", ref, therapy_ids),
-                        item.id)
-    problems += _change_problems(content, data)
+                    add(name, item.id, f".therapies[{position}]", unknown_therapy(ref))
+    problems += _change_problems(content, data, lists)
     if content.clinic is not None:
-        label = _label_of(data, "clinic", None) or "clinic.yaml"
-        where = next((d.positions.get("clinic", {}) for d in data if d.clinic is not None), {})
         every_id = {name: {i.id for i in (lists or groups)[name]} for name in groups}
         for name in groups:
             seen: set[str] = set()
             for index, ref in enumerate(getattr(content.clinic.hide, name)):
-                if ref not in every_id[name] and ref not in seen:
-                    seen.add(ref)  # each unknown id said once, each looked up once
-                    add(label, f"hide.{name} names " + unknown("unknown id", ref, every_id[name]),
-                        where=where.get(f"$.hide.{name}[{index}]"))
+                if ref in every_id[name] or ref in seen:
+                    continue
+                seen.add(ref)  # each unknown id said once, each looked up once
+                hint = (_therapy_hint(ref, content.therapies) if name == "therapies" else
+                        did_you_mean(ref, every_id[name], "", 0.6, "problem.did_you_mean"))
+                add("clinic", None, f".hide.{name}[{index}]",
+                    say("problem.unknown_ref", ref=ref, kind=say(f"ref.{name}")) + "; "
+                    + (hint or say("problem.see_ids", kind=name)))
         for index, note in enumerate(content.clinic.notes):
             if note.therapy is not None and note.therapy not in therapy_ids:
-                add(label, "a note names " + unknown("unknown therapy", note.therapy, therapy_ids),
-                    where=where.get(f"$.notes[{index}].therapy"))
+                add("clinic", None, f".notes[{index}].therapy", unknown_therapy(note.therapy))
     return problems
 
 
-def _change_problems(content: models.Content, data: list[LayerData]) -> list[Problem]:
-    """Each change names ids of entries that exist, and the changes are newest first."""
+def _therapy_hint(ref: str, therapies: list) -> str:
+    """``did you mean 'belimumab'?`` for the therapy whose id or any name is closest to ``ref``."""
+    from lupus_guide.find import ids_by_name, normal_name
+    from lupus_guide.suggest import closest
+
+    by_name = ids_by_name(therapies)
+    by_name.update({t.id: t.id for t in therapies})
+    close = closest(normal_name(ref), by_name)
+    return say("problem.did_you_mean", name=by_name[close]) if close is not None else ""
+
+
+def _change_problems(content: models.Content, data: list[LayerData],
+                     lists: dict | None = None) -> list[Problem]:
+    """Each change names ids of entries that exist (hidden by a pack or not), and the changes
+    are newest first."""
     known = {item.id for stem in ("therapies", "faq", "checklists", "care", "costs", "regimens")
-             for item in getattr(content, stem)}
+             for item in (lists or {}).get(stem, getattr(content, stem))}
     label = next((d.layer.label("changes") for d in data if d.layer.kind == "bundled"),
                  "changes.yaml")
     positions = next((d.positions.get("changes", {}) for d in data if d.layer.kind == "bundled"),
@@ -198,9 +268,11 @@ def _change_problems(content: models.Content, data: list[LayerData]) -> list[Pro
         for position, ref in enumerate(change.ids):
             if ref not in known:
                 line, column = positions.get(f"$.changes[{index}].ids[{position}]", (None, None))
-                problems.append(Problem(label, f"change of {change.date} names unknown id {ref!r}"
-                                        + as_clause(did_you_mean(ref, known)), line, column,
-                                        f"$.changes[{index}].ids[{position}]"))
+                hint = did_you_mean(ref, known, "", 0.6, "problem.did_you_mean")
+                problems.append(Problem(label, say("problem.unknown_ref", ref=ref,
+                                                   kind=say("ref.any")) + (f"; {hint}" if hint
+                                                                           else ""),
+                                        line, column, f"$.changes[{index}].ids[{position}]"))
     dates = [change.date for change in content.changes]
     if dates != sorted(dates, reverse=True):
         problems.append(Problem(label, say("problem.changes_order"), None, None, "$.changes"))
@@ -221,12 +293,3 @@ def regimen_problem(regimen: models.Regimen) -> str:
         if phase.doses is None and phase.phase != "maintenance":
             return say("regimen.needs_doses", phase=index + 1, name=phase.phase)
     return ""
-
-
-def _label_of(data: list[LayerData], stem: str, item_id: str | None) -> str | None:
-    for layer_data in reversed(data):
-        if stem == "clinic" and layer_data.clinic is not None:
-            return layer_data.layer.label("clinic")
-        if any(i.id == item_id for i in layer_data.lists.get(stem, [])):
-            return layer_data.layer.label(stem)
-    return None

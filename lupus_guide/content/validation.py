@@ -11,7 +11,7 @@ from lupus_guide.content.kinds import BY_STEM, LIST_KEYS
 from lupus_guide.content.layers import LayerData
 from lupus_guide.messages import say
 from lupus_guide.problems import Problem
-from lupus_guide.suggest import as_clause, did_you_mean
+from lupus_guide.suggest import did_you_mean
 
 _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 
@@ -19,12 +19,16 @@ _ERROR_PATH = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re
 def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
     """Every problem in one file: surprises, unknown keys, then every schema error."""
     import msgspec
+    import msgspec.structs
 
     problems = list(parsed.surprises)
     result.positions[stem] = parsed.positions
     model = BY_STEM[stem].model
-    problems += unknown_keys(parsed.data, model, "$", label, parsed.positions)
-    flagged = [p.path for p in problems]
+    unknown = unknown_keys(parsed.data, model, "$", label, parsed.positions)
+    flagged = [p.path for p in problems + unknown]
+    # said at the mapping the key is in: "in 'hide': unknown key 'faqs'"
+    problems += [msgspec.structs.replace(p, path=p.path[:p.path.rfind(".")] or "$")
+                 for p in unknown]
     for path, message in schema_problems(parsed.data, model, "$"):
         if any(path == f or path.startswith((f + ".", f + "[")) for f in flagged):
             continue  # already said more plainly
@@ -40,14 +44,127 @@ def check_file(result: LayerData, stem: str, label: str, parsed) -> None:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 line = _position(parsed.positions, f"$.{key}[{index}]")[0]
                 result.lines.setdefault((stem, item["id"]), line)
-            try:
-                kept.append(msgspec.convert(item, item_type))
-            except msgspec.ValidationError:
-                continue
+                result.entry_paths.setdefault((stem, item["id"]), f"$.{key}[{index}]")
+            saved = salvage(item, item_type)
+            if saved is not None:
+                kept.append(saved)
         result.lists[stem] = kept
     elif not problems:
         result.store(stem, msgspec.convert(data, model))
+    elif stem in ("clinic", "guide"):
+        saved = salvage(data, model)  # so its references are checked in the same pass
+        if saved is not None:
+            result.store(stem, saved)
     result.problems += problems
+
+
+def salvage(value: Any, model) -> Any:
+    """``value`` as ``model`` even when part of it is wrong, so that one pass of ``validate``
+    also checks the references in it: a wrong optional field is left out, a wrong list keeps its
+    good items, a wrong required text stands in as "?". None when it cannot be saved (no
+    ``id``, not a mapping). Only for finding more problems: a file with problems is never used."""
+    import msgspec
+    import msgspec.structs
+
+    try:
+        return msgspec.convert(value, model)
+    except msgspec.ValidationError:
+        pass
+    if not (isinstance(model, type) and issubclass(model, msgspec.Struct)
+            and isinstance(value, dict)):
+        return None
+    hints = _hints(model)
+    kept: dict[str, Any] = {}
+    for info in msgspec.structs.fields(model):
+        field_type = hints[info.name]
+        saved = _salvage_field(value[info.name], field_type) if info.name in value else None
+        if saved is None and info.required:
+            saved = _stand_in(field_type)
+            if saved is None:
+                return None
+        if saved is not None:
+            kept[info.name] = saved
+    try:
+        return msgspec.convert(kept, model)
+    except msgspec.ValidationError:
+        return None
+
+
+def _salvage_field(value: Any, field_type) -> Any:
+    import msgspec
+
+    try:
+        msgspec.convert(value, field_type)
+        return value
+    except msgspec.ValidationError:
+        pass
+    item_type = _list_item(field_type)
+    if item_type is not None and isinstance(value, list):
+        good = []
+        for item in value:
+            try:
+                good.append(msgspec.to_builtins(msgspec.convert(item, item_type)))
+            except msgspec.ValidationError:
+                continue
+        try:
+            msgspec.convert(good, field_type)
+            return good
+        except msgspec.ValidationError:
+            return None
+    inner = salvage(value, _struct_of(field_type))
+    return msgspec.to_builtins(inner) if inner is not None else None
+
+
+def _struct_of(field_type):
+    import typing
+
+    while typing.get_origin(field_type) is typing.Annotated:
+        field_type = typing.get_args(field_type)[0]
+    return field_type
+
+
+def _stand_in(field_type) -> Any:
+    """A placeholder for a required field that is wrong: "?" for text, the first choice of a
+    choice; None for anything else (an id, a list of sources)."""
+    import typing
+
+    import msgspec
+
+    base = _struct_of(field_type)
+    if typing.get_origin(base) is typing.Literal:
+        return typing.get_args(base)[0]
+    try:
+        return msgspec.convert("?", field_type)
+    except msgspec.ValidationError:
+        return None
+
+
+def fold_therapy_names(stem: str, data: Any) -> None:
+    """A pack names therapies as people write them: ``therapy: Benlysta``, ``therapies: [Gazyva]``.
+    Such references are read without case (in place), as the command line reads a therapy's
+    name, so that ``merge.resolve_therapy_names`` finds the therapy whose name it is."""
+
+    def fold(value: Any) -> Any:
+        if isinstance(value, str) and value != value.casefold():
+            return value.casefold()
+        return value
+
+    if not isinstance(data, dict):
+        return
+    if stem == "clinic":
+        hide = data.get("hide")
+        if isinstance(hide, dict) and isinstance(hide.get("therapies"), list):
+            hide["therapies"] = [fold(ref) for ref in hide["therapies"]]
+        entries, field = data.get("notes"), "therapy"
+    elif stem in ("checklists", "faq", "regimens"):
+        entries = data.get(LIST_KEYS[stem])
+        field = "therapy" if stem == "regimens" else "therapies"
+    else:
+        return
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and field in entry:
+            value = entry[field]
+            entry[field] = [fold(ref) for ref in value] if isinstance(value, list) else fold(value)
 
 
 def _duplicate_ids(items: list, key: str, label: str, positions: dict) -> list[Problem]:
@@ -87,10 +204,11 @@ def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
             if info.name in value:
                 found += schema_problems(value[info.name], hints[info.name], f"{path}.{info.name}")
             elif info.required:
-                missing.append(f'"{info.name}"')
+                missing.append(info.name)
         if missing:
-            keys = "key" if len(missing) == 1 else "keys"
-            found.insert(0, (path, f"missing required {keys} {', '.join(missing)}"))
+            found.insert(0, (path, say("problem.missing_key", key=missing[0]) if len(missing) == 1
+                             else say("problem.missing_keys", keys=", ".join(
+                                 f"'{key}'" for key in missing))))
         if found:
             return found
     item_type = _list_item(model)
@@ -104,9 +222,10 @@ def schema_problems(value: Any, model, path: str) -> list[tuple[str, str]]:
     message = match.group("message") if match else str(error)
     if "unknown field" in message:
         return []
-    if re.match(r"Expected `str`, got `(int|float|bool)`", message):
-        message += "; put the value in quotes to keep it as text"
-    return [(path + inner, message)]
+    from lupus_guide.content.explain import schema_message
+
+    plain = schema_message(message, None if inner else model, None if inner else value)
+    return [(path + inner, plain)]
 
 
 def _hints(model) -> dict:
@@ -159,10 +278,12 @@ def _unknown(data, info, path, label, positions) -> list[Problem]:
         for key, value in data.items():
             key_path = f"{path}.{key}"
             if key not in fields:
-                hint = did_you_mean(str(key), fields, f"Known keys: {', '.join(fields)}")
+                known = ", ".join(f"'{name}'" for name in fields)
+                hint = did_you_mean(str(key), fields, say("problem.known_keys", keys=known),
+                                    0.6, "problem.did_you_mean")
                 line, column = _position(positions, key_path)
-                found.append(Problem(label, f'unknown key "{key}"{as_clause(hint)}', line, column,
-                                     key_path))
+                found.append(Problem(label, say("problem.unknown_key", key=key) + f"; {hint}",
+                                     line, column, key_path))
             else:
                 found += _unknown(value, fields[key], key_path, label, positions)
     elif isinstance(info, mi.ListType) and isinstance(data, list):

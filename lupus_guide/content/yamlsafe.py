@@ -120,7 +120,7 @@ def parse(text: str, label: str, *, locate: bool = False) -> Parsed:
             raise ValueError(say("file.empty"))
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise ValueError(_yaml_message(exc)) from None
+        raise ValueError(_yaml_message(exc, text)) from None
     finally:
         loader.dispose()
     parsed = Parsed(data)
@@ -162,16 +162,22 @@ def _check_events(text: str) -> None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise ValueError(_yaml_message(exc)) from None
+        raise ValueError(_yaml_message(exc, text)) from None
 
 
-def _yaml_message(exc: yaml.YAMLError) -> str:
+def _yaml_message(exc: yaml.YAMLError, text: str) -> str:
+    """``line:column: what is wrong``, in plain words where a person's usual mistake is behind
+    it (a tab, a colon inside text: ``explain.yaml_problem``)."""
+    from lupus_guide.content.explain import yaml_problem
+
     mark = getattr(exc, "problem_mark", None)
     where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "python/" in str(exc) or "could not determine a constructor" in str(exc):
-        problem = f"{problem} (tags that build program objects are not allowed)"
-    return f"{where}YAML error: {problem}"
+        return f"{where}YAML error: {problem} (tags that build program objects are not allowed)"
+    if mark is None:
+        return f"YAML error: {problem}"
+    return where + yaml_problem(problem, text, mark.line, mark.column)
 
 
 _SIMPLE_FLOAT = re.compile(r"^[-+]?\d+\.\d*[1-9]$|^[-+]?\d+$")
@@ -196,13 +202,12 @@ def _walk(node, path: str, parsed: Parsed, label: str) -> None:
 def _surprise(node) -> str:
     """A plain scalar that YAML 1.1 turns into something other than the text it looks like."""
     raw = node.value
-    quote = f'put it in quotes: "{raw}"'
     if node.tag == _BOOL and raw.lower() not in ("true", "false"):
         value = raw.lower() in ("yes", "y", "on")
-        return f"`{raw}` was read as {str(value).lower()} (YAML 1.1), not as text; {quote}"
+        return say("yaml.read_as_bool", raw=raw, value=str(value).lower())
     if node.tag == _FLOAT and not _SIMPLE_FLOAT.match(raw):
         number = float(yaml.safe_load(raw))
-        return f"`{raw}` was read as the number {number!r}, not as text; {quote}"
+        return say("yaml.read_as_float", raw=raw, number=repr(number))
     if node.tag == _INT and (":" in raw or raw.startswith(("0", "+0", "-0")) and raw not in ("0",)):
-        return f"`{raw}` was read as a number, not as text; {quote}"
+        return say("yaml.read_as_number", raw=raw)
     return ""

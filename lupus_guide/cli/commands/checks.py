@@ -17,9 +17,11 @@ def validate(folder: FolderArg = None, fmt: FormatOpt = None, color: ColorOpt = 
              clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """lupus-guide validate ./my-clinic — find every mistake in a clinic pack.
 
-    Checks the bundled content and the pack: YAML syntax, unknown keys, wrong types, duplicate ids,
-    references to ids that do not exist, and YAML 1.1 surprises (no, off, 1.10). Exits 0 when clean,
-    4 when there are problems. --format json suits a clinic's own checks.
+    Checks the bundled content and the pack in one pass: YAML syntax (a tab, a colon inside
+    text), unknown keys and files, wrong types and choices, duplicate ids, references to ids that
+    do not exist, and YAML 1.1 surprises (no, off, 1.10). Every problem with file:line:column,
+    sorted, in plain words with the fix. Exits 0 when clean, 4 when there are problems.
+    --format json suits a clinic's own checks (its schema: lupus-guide pack guide).
     """
     from lupus_guide.views.checks import validate as view
 
