@@ -383,6 +383,31 @@ ENGLISH: dict[str, str] = {
     "file.not_regular": "is not a regular file (a device, a pipe or a socket)",
     "file.unsafe_character": "text holds a control or invisible character ({code}) that could "
                              "change what a terminal shows; remove it",
+    # issue 15, the first screen (branch f15): the start page, `start NAME`, costs NAME, the pager
+    "home.title": "lupus-guide: a guide to infusion therapy for lupus (SLE) and lupus nephritis",
+    "home.new": "New to infusions? Try `lupus-guide start benlysta` (or any therapy's name).",
+    "home.most_need": "What most people need",
+    "home.start": "one screen about one therapy: the visit, food, what to bring, when to call",
+    "home.prepare": "a checklist for before, during and after an infusion",
+    "home.side_effects": "side effects: which are an emergency, when to call, which are common",
+    "home.faq": "answers to the questions people ask, e.g. lupus-guide faq eat",
+    "home.more": "Every command: lupus-guide --help. One command: lupus-guide help COMMAND.",
+    "home.emergency_title": "Emergency",
+    "home.emergency": "In an emergency, call 911 now (or your local emergency number).",
+    "start.title": "Starting {name}",
+    "start.usual": "Usual schedule",
+    "start.how_long": "How long",
+    "start.at_visit": "At the visit",
+    "start.eating": "Eating, drinking",
+    "start.bring": "Bring and plan",
+    "start.clinic_bring": "{clinic} asks you to bring: {things}.",
+    "start.clinic_says": "Your center says",
+    "start.call": "Call your care team right away",
+    "start.next": "What to run next:\n{commands}",
+    "start.what_it_is": "What it is",
+    "start.did_you_mean": "\"{name}\" is a therapy, not a command. Try: lupus-guide start {name}",
+    "costs.help_paying": "Help paying for {name}",
+    "pager.failed": "the pager {pager} could not start; printing directly",
 }
 
 

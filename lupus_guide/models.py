@@ -17,6 +17,8 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https://[!-~]+$")]  # printable ASCII only
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
+# Where a checklist item also shows on `lupus-guide start NAME`, the first screen of a therapy.
+StartSection = Literal["visit", "eating", "bring", "call"]
 ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
@@ -49,6 +51,7 @@ class Approval(Section, kw_only=True):
 
 class Schedule(Section, kw_only=True):
     usual: Text
+    short: str = ""  # a few words for the comparison table, e.g. "IV every 4 weeks · 30 min"
     first_infusions: str = ""
     later_infusions: str = ""
     infusion_time: str = ""
@@ -118,6 +121,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     text: Text
     detail: str = ""
     therapies: list[Slug] = []
+    start_page: StartSection | None = None  # also on the first screen (`start NAME`), there
     sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it
 
 

@@ -14,6 +14,7 @@ import typer
 
 from lupus_guide import __version__
 from lupus_guide.cli.group import LazyGroup
+from lupus_guide.cli.options import NoPagerOpt
 from lupus_guide.errors import ExitCode
 
 app = typer.Typer(
@@ -43,16 +44,21 @@ StrictOpt = Annotated[bool, typer.Option(
 
 
 @app.callback()
-def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = False) -> None:
+def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = False,
+          no_pager: NoPagerOpt = False) -> None:
     """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
 
-    Start with: lupus-guide therapies
+    New to infusions? Start with: lupus-guide start benlysta
     """
-    from lupus_guide.cli.runner import ask_strict
+    from lupus_guide.cli.runner import ask_no_pager, ask_strict
 
     ask_strict(strict)
-    if ctx.invoked_subcommand is None:
-        print(ctx.get_help())
+    ask_no_pager(no_pager)
+    if ctx.invoked_subcommand is None:  # no words: the start page
+        from lupus_guide.cli.commands.start import show_home
+        from lupus_guide.cli.options import Shared
+
+        show_home(Shared())
         raise typer.Exit()
 
 
@@ -61,13 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     instead of a boxed panel."""
     import sys
 
-    from lupus_guide.cli.streams import quiet_stdout, tell, tolerant_stdout
+    from lupus_guide.cli.streams import help_width, quiet_stdout, tell, tolerant_stdout
 
     tolerant_stdout()
     try:
         code = typer.main.get_command(app).main(
             args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",
-            standalone_mode=False)
+            standalone_mode=False, terminal_width=help_width())
         sys.stdout.flush()  # --help and --version: a full disk shows here, not after the exit
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)

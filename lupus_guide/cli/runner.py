@@ -40,7 +40,8 @@ def run(job: Job, shared: Shared) -> None:
     to_file = shared.output not in (None, "-")
     fmt = output_format(shared, job.default_format)
     env = Env(color_option="never" if to_file else shared.color.value,
-              clinic_option=shared.clinic)
+              clinic_option=shared.clinic,
+              pager_option=not (to_file or _strict_option["no_pager"]))
     try:
         code = _emit(job, env, fmt, shared.output if to_file else None)
     except BaseException as exc:  # noqa: BLE001 - the one mapping, below
@@ -87,7 +88,7 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
         env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
         try:
-            env.write(text)
+            env.show(text)  # through a pager when long, on a terminal
             env.stdout.flush()
         except BrokenPipeError:
             raise
@@ -150,13 +151,21 @@ def _load(job: Job, env, parts):
         return content
 
 
-_strict_option = {"given": False}  # set by the top-level callback for each command line
+# set by the top-level callback (and --no-pager by each command) for each command line
+_strict_option = {"given": False, "no_pager": False}
+
+
+def ask_no_pager(given: bool) -> None:
+    """Record --no-pager for the command that runs next (`lupus-guide --no-pager COMMAND` or
+    `lupus-guide COMMAND --no-pager`)."""
+    _strict_option["no_pager"] = _strict_option["no_pager"] or given
 
 
 def ask_strict(given: bool) -> None:
     """Record ``lupus-guide --strict`` for the command that runs next (the top-level callback
     runs once per command line, before the command)."""
     _strict_option["given"] = given
+    _strict_option["no_pager"] = False
 
 
 def strict(env) -> bool:

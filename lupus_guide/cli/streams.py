@@ -51,3 +51,20 @@ class ClosedStream(io.TextIOBase):
     def fileno(self) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
+
+
+def help_width() -> int:
+    """How wide Click lays out `--help`: as Click does (at most 80 columns, less 2 for the
+    margin), but never wider than the screen; Click's own floor of 50 columns would overflow a
+    narrow one."""
+    from lupus_guide.screen import terminal_columns
+
+    terminal = sys.stdout if _is_tty(sys.stdout) else None
+    return max(18, min(terminal_columns(os.environ, terminal), 80) - 2)
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -6,7 +6,12 @@ from lupus_guide.document import Bullets, Fields, Heading, PageBreak, Paragraph,
 from lupus_guide.find import find_therapy
 from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
-from lupus_guide.views.blocks import clinic_notes, side_effect_callouts, therapy_record
+from lupus_guide.views.blocks import (
+    SIDE_EFFECT_FIELDS,
+    clinic_notes,
+    side_effect_callouts,
+    therapy_record,
+)
 
 STATUS_LABEL = {status: say(f"status.{status}")
                 for status in ("approved", "off-label", "not-approved")}
@@ -133,8 +138,7 @@ def side_effects(content, name: str | None) -> Result:
                   "added_by_clinic": t.added_by_clinic}
         if content.clinic is not None:
             record["call_clinic"] = content.clinic.phones()
-        for field_name in ("boxed_warning", "common_side_effects", "serious_warnings",
-                           "call_care_team", "call_emergency"):
+        for field_name in SIDE_EFFECT_FIELDS:  # most urgent first, as on the page
             record[field_name] = to_data(getattr(t, field_name))
         data.append(record)
     return Result("side-effects", data, doc)

@@ -68,7 +68,10 @@ def add_infusion(therapy: RequiredTherapyOpt, date: DateOpt = None, time: TimeOp
                  dose: DoseOpt = None, site: SiteOpt = None, note: NoteOpt = None,
                  fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
                  clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal add infusion --therapy belimumab --date 2027-01-04 — log an infusion."""
+    """Log an infusion.
+
+    Example: lupus-guide journal add infusion --therapy belimumab --date 2027-01-04
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "infusion", therapy=therapy, date=date, time=time,
@@ -85,7 +88,10 @@ def add_reaction(symptom: SymptomOpt, severity: SeverityOpt, date: DateOpt = Non
                  time: TimeOpt = None, therapy: TherapyOpt = None, note: NoteOpt = None,
                  fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
                  clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal add reaction --symptom rash --severity mild — log a side effect."""
+    """Log a side effect.
+
+    Example: lupus-guide journal add reaction --symptom rash --severity mild
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "reaction", therapy=therapy, date=date, time=time,
@@ -107,7 +113,10 @@ def add_call(with_: WithOpt, about: AboutOpt, reference: ReferenceOpt = None,
              time: TimeOpt = None, note: NoteOpt = None, fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
-    """lupus-guide journal add call --with insurer --about "prior authorization" — log a call."""
+    """Log a call.
+
+    Example: lupus-guide journal add call --with insurer --about "prior authorization"
+    """
     from lupus_guide.views.journal import add
 
     fields = {"with": with_.value, "about": about, "reference": reference, "outcome": outcome,
@@ -123,7 +132,10 @@ NoteText = Annotated[str, typer.Argument(help="The note.")]
 def add_note(text: NoteText, date: DateOpt = None, time: TimeOpt = None, fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
-    """lupus-guide journal add note "Felt tired after the drip" — log a note."""
+    """Log a note.
+
+    Example: lupus-guide journal add note "Felt tired after the drip"
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "note", therapy=None, date=date, time=time, text=text),
@@ -137,7 +149,10 @@ KindOpt = Annotated[str | None, typer.Option("--kind", help="infusion, reaction,
 def listing(since: SinceOpt = None, until: UntilOpt = None, kind: KindOpt = None,
             therapy: TherapyOpt = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal list --since 2027-01-01 — the entries, oldest first."""
+    """List the entries, oldest first.
+
+    Example: lupus-guide journal list --since 2027-01-01
+    """
     from lupus_guide.views.journal import listing as view
 
     _run("list", lambda c, env: view(c, env, since=since, until=until, kind=kind,
@@ -147,7 +162,10 @@ def listing(since: SinceOpt = None, until: UntilOpt = None, kind: KindOpt = None
 @app.command("show")
 def show(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
          clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal show 12 — one entry in full."""
+    """Show one entry in full.
+
+    Example: lupus-guide journal show 12
+    """
     from lupus_guide.views.journal import show as view
 
     _run("show", lambda c, env: view(c, env, entry), Shared(fmt, color, output, clinic), view)
@@ -163,7 +181,10 @@ def edit(entry: EntryArg, date: DateOpt = None, time: TimeOpt = None, therapy: T
          text: Annotated[str | None, typer.Option("--text", help="A note's text.")] = None,
          fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide journal edit 12 --note "It went away the next day" — change an entry."""
+    """Change an entry.
+
+    Example: lupus-guide journal edit 12 --note "It went away the next day"
+    """
     from lupus_guide.views.journal import edit as view
 
     fields = {"dose": dose, "site": site, "symptom": symptom, "about": about,
@@ -180,7 +201,10 @@ YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for
 def delete(entry: EntryArg, yes: YesOpt = False, fmt: FormatOpt = None,
            color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
            output: OutputOpt = None) -> None:
-    """lupus-guide journal delete 12 — delete an entry (asks first)."""
+    """Delete an entry (asks first).
+
+    Example: lupus-guide journal delete 12
+    """
     from lupus_guide.views.journal import delete as view
 
     def build(content, env):
@@ -208,7 +232,7 @@ class ExportFormat(str, Enum):
 
 # The one command whose --format differs: an export is a file to keep (CSV for a spreadsheet).
 ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
-    "--format", "-f", case_sensitive=False, show_default=False,
+    "--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
     help="csv, json (the default), markdown or html. With -o FILE and no --format: from FILE's "
          "suffix.")]
 
@@ -217,7 +241,10 @@ ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
 def export(fmt: ExportFormatOpt = None, since: SinceOpt = None, until: UntilOpt = None,
            color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
            output: OutputOpt = None) -> None:
-    """lupus-guide journal export -o journal.json — every entry, to keep or to import later."""
+    """Export every entry, to keep or to import later.
+
+    Example: lupus-guide journal export -o journal.json
+    """
     from lupus_guide.views import journal as views
 
     chosen = export_format(fmt, output)
@@ -247,7 +274,10 @@ ImportFile = Annotated[str, typer.Argument(help="A file made by journal export -
 @app.command("import")
 def import_(file: ImportFile, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal import journal.json — add the entries of an export back."""
+    """Add the entries of an export back.
+
+    Example: lupus-guide journal import journal.json
+    """
     from lupus_guide.views.journal import import_file as view
 
     _run("import", lambda c, env: view(c, env, file), Shared(fmt, color, output, clinic), view)
@@ -263,7 +293,10 @@ RegimenOpt = Annotated[str | None, typer.Option("--regimen", help="A named regim
 def summary(since: SinceOpt = None, therapy: TherapyOpt = None, start: StartOpt = None,
             regimen: RegimenOpt = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal summary --since 2027-01-01 -o visit.html — a page for the next visit."""
+    """Sum up the journal on a page for the next visit.
+
+    Example: lupus-guide journal summary --since 2027-01-01 -o visit.html
+    """
     from lupus_guide.views.journal import summary as view
 
     _run("summary", lambda c, env: view(c, env, since=since, therapy=therapy, start=start,

@@ -26,7 +26,9 @@ TopicOpt = Annotated[str | None, typer.Option("--topic", help="Only this topic."
 def faq(text: FaqText = None, topic: TopicOpt = None, therapy: TherapyOpt = None,
         fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
         output: OutputOpt = None) -> None:
-    """lupus-guide faq eat — list the questions people ask, or show the answers that match.
+    """List the questions people ask, or show the answers that match.
+
+    Example: lupus-guide faq eat
 
     With no words: every question. Filter with --topic (e.g. insurance) or --therapy (e.g.
     rituximab).
@@ -52,7 +54,9 @@ StageOpt = Annotated[StageChoice | None, typer.Option("--stage", "-s", case_sens
 def prepare(therapy: TherapyOpt = None, stage: StageOpt = None, fmt: FormatOpt = None,
             color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
             output: OutputOpt = None) -> None:
-    """lupus-guide prepare --therapy rituximab — a checklist for before, during and after.
+    """A checklist for before, during and after an infusion.
+
+    Example: lupus-guide prepare --therapy rituximab
 
     Without --therapy: the items for every infusion. With it: that therapy's items too.
     """
@@ -68,7 +72,10 @@ def prepare(therapy: TherapyOpt = None, stage: StageOpt = None, fmt: FormatOpt =
 
 def costs(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
           output: OutputOpt = None) -> None:
-    """lupus-guide costs — what drives the cost, insurance questions, appeals and help paying."""
+    """What drives the cost, insurance questions, appeals and help paying.
+
+    Example: lupus-guide costs
+    """
     from lupus_guide.views.topics import costs as view
 
     run(Job("costs", lambda c, env: view(c), (view,)),
@@ -77,7 +84,10 @@ def costs(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: Cli
 
 def care(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide care — long-term care: check-ups, tests, infections, vaccines, pregnancy."""
+    """Long-term care: check-ups, tests, infections, vaccines, pregnancy.
+
+    Example: lupus-guide care
+    """
     from lupus_guide.views.topics import care as view
 
     run(Job("care", lambda c, env: view(c), (view,)),
@@ -89,7 +99,10 @@ SearchText = Annotated[str, typer.Argument(help="Words to look for, e.g. hepatit
 
 def search(text: SearchText, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
            clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide search hepatitis — search therapies, questions, checklists, costs and care."""
+    """Search therapies, questions, checklists, costs and care.
+
+    Example: lupus-guide search hepatitis
+    """
     from lupus_guide.views.search import search as view
 
     run(Job("search", lambda c, env: view(c, text), (view,)),
@@ -98,7 +111,10 @@ def search(text: SearchText, fmt: FormatOpt = None, color: ColorOpt = ColorChoic
 
 def sources(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
             output: OutputOpt = None) -> None:
-    """lupus-guide sources — every source the guide cites, what it supports, when checked."""
+    """List every source the guide cites, what it supports, when checked.
+
+    Example: lupus-guide sources
+    """
     from lupus_guide.views.sources import sources as view
 
     run(Job("sources", lambda c, env: view(c), (view,)),
@@ -107,7 +123,9 @@ def sources(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: C
 
 def changes(since: SinceOpt = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide changes --since 2026-01-01 — what each review of the guide changed, newest first.
+    """What each review of the guide changed, newest first.
+
+    Example: lupus-guide changes --since 2026-01-01
 
     Each review: its date, what it was and why, what changed, and the therapies, questions and
     other entries it touched. --since DATE: only the reviews from that day on.
