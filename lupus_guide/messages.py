@@ -35,20 +35,17 @@ ENGLISH: dict[str, str] = {
     "status.approved": "FDA-approved",
     "status.off-label": "off-label in the US",
     "status.not-approved": "not FDA-approved",
-    "boxed.none": "None on the label",
-    "boxed.yes": "Yes ({count}): see `lupus-guide therapies {id}`",
-    "approval.summary": "SLE: {sle}\nLN: {ln}",
-    "given.infusion_time": "Infusion time: {time}",
+    "boxed.none": "None",
+    "boxed.yes": "Yes ({count})",
     "overview.column.therapy": "Therapy",
-    "overview.column.works": "How it works",
-    "overview.column.approved": "Approved for",
+    "overview.column.approved": "FDA-approved for",
     "overview.column.given": "How it is given",
-    "overview.column.common": "Common side effects",
     "overview.column.boxed": "Boxed warning",
-    "overview.common_not_listed": (
-        "Not listed here: ask your care team (lupus-guide side-effects {id})"
-    ),
-    "overview.biosimilars": "Biosimilars:",
+    "overview.approved.both": "SLE and LN",
+    "overview.approved.sle": "SLE",
+    "overview.approved.ln": "LN",
+    "overview.approved.off-label": "Off-label",
+    "overview.approved.none": "Not approved",
     "overview.title": "Infusion therapies for lupus",
     "overview.note": (
         "SLE = systemic lupus erythematosus. LN = lupus nephritis (lupus in the kidneys). "

@@ -53,14 +53,15 @@ class ClosedStream(io.TextIOBase):
 
 
 
-def help_width() -> int:
-    """How wide Click lays out `--help`: as Click does (at most 80 columns, less 2 for the
-    margin), but never wider than the screen; Click's own floor of 50 columns would overflow a
-    narrow one."""
+def help_width() -> int | None:
+    """How wide Click lays out `--help` on a screen narrower than Click's own floor of 50
+    columns (which would overflow it); None where Click's own choice fits (at most 80 columns,
+    less 2 for the margin)."""
     from lupus_guide.screen import terminal_columns
 
     terminal = sys.stdout if _is_tty(sys.stdout) else None
-    return max(18, min(terminal_columns(os.environ, terminal), 80) - 2)
+    columns = terminal_columns(os.environ, terminal)
+    return max(18, columns - 2) if columns < 52 else None
 
 
 def _is_tty(stream) -> bool:

@@ -31,14 +31,31 @@ def faq(text: FaqText = None, topic: TopicOpt = None, therapy: TherapyOpt = None
     Example: lupus-guide faq eat
 
     With no words: every question. Filter with --topic (e.g. insurance) or --therapy (e.g.
-    rituximab).
+    rituximab); a therapy's name alone (lupus-guide faq benlysta) filters the same way.
     """
     from lupus_guide.views.blocks import named_therapy
     from lupus_guide.views.faq import faq as view
 
-    shown_by = (view, named_therapy) if therapy is not None else (view,)
-    run(Job("faq", lambda c, env: view(c, text, topic, therapy), shown_by),
-        Shared(fmt, color, output, clinic))
+    def build(content, env):
+        words, named = text, therapy
+        if words is not None and named is None and names_a_therapy(content, words):
+            words, named = None, words
+        return view(content, words, topic, named)
+
+    shown_by = (view, named_therapy) if therapy is not None or text is not None else (view,)
+    run(Job("faq", build, shown_by), Shared(fmt, color, output, clinic))
+
+
+def names_a_therapy(content, words: str) -> bool:
+    """Whether ``words`` are exactly one of a therapy's names (any of them, any case)."""
+    from lupus_guide.errors import GuideError
+    from lupus_guide.find import find_therapy
+
+    try:
+        find_therapy(content.therapies, words)
+    except GuideError:
+        return False
+    return True
 
 
 class StageChoice(str, Enum):
@@ -51,34 +68,43 @@ StageOpt = Annotated[StageChoice | None, typer.Option("--stage", "-s", case_sens
                                                       help="Only before, during or after.")]
 
 
-def prepare(therapy: TherapyOpt = None, stage: StageOpt = None, fmt: FormatOpt = None,
-            color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
+OneTherapyArg = Annotated[str | None, typer.Argument(
+    metavar="[NAME]", help="A therapy by any name, e.g. rituximab or Benlysta.")]
+
+
+def prepare(name: OneTherapyArg = None, therapy: TherapyOpt = None, stage: StageOpt = None,
+            fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
             output: OutputOpt = None) -> None:
     """A checklist for before, during and after an infusion.
 
-    Example: lupus-guide prepare --therapy rituximab
+    Example: lupus-guide prepare rituximab
 
-    Without --therapy: the items for every infusion. With it: that therapy's items too.
+    Without a therapy: the items for every infusion. With one (NAME, or --therapy NAME): that
+    therapy's items too.
     """
+    from lupus_guide.views.blocks import named_therapy
     from lupus_guide.views.prepare import checklist as view
 
     chosen = stage.value if stage is not None else None
-    from lupus_guide.views.blocks import named_therapy
-
-    shown_by = (view, named_therapy) if therapy is not None else (view,)
-    run(Job("prepare", lambda c, env: view(c, therapy, chosen), shown_by),
+    named = name if name is not None else therapy
+    shown_by = (view, named_therapy) if named is not None else (view,)
+    run(Job("prepare", lambda c, env: view(c, named, chosen), shown_by),
         Shared(fmt, color, output, clinic))
 
 
-def costs(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
-          output: OutputOpt = None) -> None:
+def costs(name: OneTherapyArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+          clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """What drives the cost, insurance questions, appeals and help paying.
 
-    Example: lupus-guide costs
+    Example: lupus-guide costs benlysta
+
+    With a therapy: its maker's help-paying programmes first, then the general topics.
     """
+    from lupus_guide.views.blocks import named_therapy
     from lupus_guide.views.topics import costs as view
 
-    run(Job("costs", lambda c, env: view(c), (view,)),
+    shown_by = (view, named_therapy) if name is not None else (view,)
+    run(Job("costs", lambda c, env: view(c, name), shown_by),
         Shared(fmt, color, output, clinic))
 
 
