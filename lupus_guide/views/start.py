@@ -99,25 +99,3 @@ def _document(content, t, sections: dict, notes: list[str], commands: list[str])
     pairs = [" · ".join(commands[i:i + 2]) for i in range(0, len(commands), 2)]
     doc.add(Paragraph(say("start.next", commands="\n".join(pairs))))
     return doc
-
-
-HOME_COMMANDS = (("lupus-guide start NAME", "home.start"),
-                 ("lupus-guide prepare NAME", "home.prepare"),
-                 ("lupus-guide side-effects NAME", "home.side_effects"),
-                 ("lupus-guide faq WORDS", "home.faq"))
-
-
-@reads()
-def home(env=None) -> Result:
-    """The start page: where a new reader begins, the few commands most people need, and what to
-    do in an emergency. It reads no content (`lupus-guide` with no words must start at once)."""
-    from lupus_guide.document import Document
-
-    rows = [(command, say(message)) for command, message in HOME_COMMANDS]
-    doc = Document(title=say("home.title"))
-    doc.add(Paragraph(say("home.title")), Paragraph(say("home.new")),
-            Heading(say("home.most_need"), 2), Fields(rows), Paragraph(say("home.more")),
-            Callout("emergency", say("home.emergency_title"), say("home.emergency")))
-    data = {"new": say("home.new"), "commands": [{"command": c, "what": w} for c, w in rows],
-            "more": say("home.more"), "emergency": say("home.emergency")}
-    return Result("help", data, doc)

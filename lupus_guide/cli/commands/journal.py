@@ -99,7 +99,9 @@ def add_reaction(symptom: SymptomOpt, severity: SeverityOpt, date: DateOpt = Non
          Shared(fmt, color, output, clinic), add)
 
 
-WithOpt = Annotated[CallWith, typer.Option("--with", case_sensitive=False, help="Who you called.")]
+WithOpt = Annotated[CallWith, typer.Option(
+    "--with", case_sensitive=False, metavar="WHO",
+    help="Who you called: insurer, clinic, pharmacy, doctor or other.")]
 AboutOpt = Annotated[str, typer.Option("--about", help="What it was about.")]
 ReferenceOpt = Annotated[str | None, typer.Option("--reference", help="Reference number.")]
 OutcomeOpt = Annotated[str | None, typer.Option("--outcome", help="What was decided.")]

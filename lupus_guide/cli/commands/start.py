@@ -49,7 +49,7 @@ def help_(words: HelpWords = None, fmt: FormatOpt = None, color: ColorOpt = Colo
 
 def show_home(shared: Shared) -> None:
     """The start page, in any format."""
-    from lupus_guide.views.start import home
+    from lupus_guide.views.home import home
 
     run(Job("help", lambda c, env: home(env), (home,), needs_content=False), shared)
 
