@@ -133,8 +133,12 @@ def test_the_start_page_imports_no_content_and_no_rich(tmp_path):
     from test_imports import imported, modules_after
 
     modules = modules_after(tmp_path)
-    for heavy in ("yaml", "rich", "lupus_guide.content", "lupus_guide.models"):
+    for heavy in ("yaml", "rich", "msgspec", "lupus_guide.content", "lupus_guide.models"):
         assert not imported(modules, heavy), heavy
+
+
+def test_help_shows_the_same_start_page_as_no_words(cli):
+    assert cli("help").stdout == cli().stdout
 
 
 def test_help_in_every_format_and_for_one_command(cli):

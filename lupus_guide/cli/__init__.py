@@ -55,11 +55,22 @@ def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = F
     ask_strict(strict)
     ask_no_pager(no_pager)
     if ctx.invoked_subcommand is None:  # no words: the start page
-        from lupus_guide.cli.commands.start import show_home
-        from lupus_guide.cli.options import Shared
-
-        show_home(Shared())
+        print_home()
         raise typer.Exit()
+
+
+def print_home() -> None:
+    """The start page, as plain text as wide as the screen (no content, no renderer: it shows
+    as fast as --help)."""
+    import os
+    import sys
+
+    from lupus_guide.cli.streams import is_terminal
+    from lupus_guide.home import home_text
+    from lupus_guide.screen import terminal_columns
+
+    terminal = sys.stdout if is_terminal(sys.stdout) else None
+    sys.stdout.write(home_text(min(terminal_columns(os.environ, terminal), 100)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,12 +59,12 @@ def help_width() -> int | None:
     less 2 for the margin)."""
     from lupus_guide.screen import terminal_columns
 
-    terminal = sys.stdout if _is_tty(sys.stdout) else None
+    terminal = sys.stdout if is_terminal(sys.stdout) else None
     columns = terminal_columns(os.environ, terminal)
     return max(18, columns - 2) if columns < 52 else None
 
 
-def _is_tty(stream) -> bool:
+def is_terminal(stream) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError, OSError):

@@ -44,6 +44,11 @@ def help_(words: HelpWords = None, fmt: FormatOpt = None, color: ColorOpt = Colo
         from lupus_guide.cli import main
 
         raise typer.Exit(main([*words, "--help"]))
+    if fmt is None and output is None:  # as `lupus-guide` with no words shows it
+        from lupus_guide.cli import print_home
+
+        print_home()
+        return
     show_home(Shared(fmt, color, output, clinic))
 
 
