@@ -186,7 +186,6 @@ ENGLISH: dict[str, str] = {
     "journal.skipped": ", skipped {count} already in the journal",
     "journal.start_needs_therapy": "--start needs --therapy (whose schedule to check against).",
     "summary.title": "Visit summary",
-    "summary.title_since": "Visit summary since {date}",
     "summary.infusions": "Infusions ({count})",
     "summary.none_logged": "None logged.",
     "summary.against": "Against the usual schedule",
@@ -203,13 +202,10 @@ ENGLISH: dict[str, str] = {
     "summary.reactions": "Reactions ({count})",
     "summary.column.severity": "Severity",
     "summary.column.count": "Count",
-    "summary.flagged": "Symptoms the guide lists as a reason to call",
     "summary.flagged_note": (
         "Logged symptoms that match the guide's lists for that therapy. Emergency signs need your"
         " local emergency number (911 in the US) at the time, not a note."
     ),
-    "summary.flag": "Entry {id} ({date}): {symptom} - {level}",
-    "summary.follow_ups": "Open follow-ups ({count})",
     "summary.none": "None.",
     "input.empty": "The {what} is empty.",
     "input.empty_hint": "Type a word or two, for example: pain",
@@ -405,6 +401,100 @@ ENGLISH: dict[str, str] = {
     "start.did_you_mean": "\"{name}\" is a therapy, not a command. Try: lupus-guide start {name}",
     "costs.help_paying": "Help paying for {name}",
     "pager.failed": "the pager {pager} could not start; printing directly",
+    # issue 14: schedules for every plan (dates the care team gives, short regimen names, alarms)
+    "given.not_interval": "--every \"{text}\" is not an interval.",
+    "given.interval_hint": "Write a number and a unit, for example 14d, 2w or 6mo.",
+    "given.unknown_unit": "--every \"{text}\": \"{unit}\" is not a unit of days, weeks or months.",
+    "given.interval_range": (
+        "--every \"{text}\" is out of range: use 1 to {days} days, 1 to {weeks} weeks or 1 to "
+        "{months} months."
+    ),
+    "given.too_many": "--dates gives more than {limit} dates.",
+    "given.empty_date": "--dates has an empty date (two commas in a row, or one at an end).",
+    "given.twice": "--dates gives {date} twice.",
+    "given.unsorted": "--dates must be in order: {earlier} is listed after {later}.",
+    "given.order_hint": "List each date once, from the first to the last.",
+    "given.dates_or_every": "Give --dates or --every, not both.",
+    "given.dates_alone": (
+        "--dates lists every date: leave out --start, --count, --until and --last."
+    ),
+    "given.every_needs_start": (
+        "--every needs --start DATE (the first infusion), or --from-dose N --last DATE."
+    ),
+    "given.from_dose_range": "--from-dose must be from 1 to 10000, not {dose}.",
+    "plan.regimen_ambiguous": "--regimen \"{regimen}\" fits more than one {therapy} regimen.",
+    "schedule.phase.loading": "first doses",
+    "schedule.phase.maintenance": "later doses",
+    "schedule.phase.course": "the course",
+    "schedule.phase.given": "your care team's date",
+    "schedule.given_title": "Your dates",
+    "schedule.given_note": (
+        "These are the dates you gave, from your care team. Follow your care team if a date "
+        "changes."
+    ),
+    "schedule.given_every": "One infusion every {every}.",
+    "schedule.every_days": "{count} days",
+    "schedule.every_months": "{count} months",
+    "schedule.others": "Other usual schedules for {therapy}:",
+    "schedule.other": "{name} (--regimen {short})",
+    "schedule.pick_other": "To use one, add --regimen and its short name, as shown.",
+    "ics.first_dose": "Before your first dose:",
+    "ics.event_given": "{name} infusion (dose {number})",
+    "schedule.give_dates": (
+        "Give their dates: --dates 2027-01-04,2027-01-18, or --every 14d --start DATE."
+    ),
+    "ics.remind_none_or_time": "--remind \"{text}\" is not a time of day or \"none\".",
+    "ics.remind_hint": "Write it as HH:MM, for example 09:00, or none for no reminder.",
+    # --- issue 14: the journal's summary, follow-ups and prompts (helper j14) ---------------
+    "journal.not_a_field": "--{option} is not a field of a {kind} entry.",
+    "journal.fields_of": "A {kind} entry has {options}.",
+    "journal.no_follow_up": "Entry {id} is not a call with a follow-up.",
+    "journal.no_follow_up_hint": "Give a call a follow-up date with "
+                                 "`lupus-guide journal edit ID --follow-up DATE`.",
+    "journal.closed": "Closed the follow-up of entry {id} ({date}).",
+    "journal.no_journal_yet": "No journal yet. Start one with "
+                              "`lupus-guide journal add note \"...\"`.",
+    "journal.future_date": "the date {date} is in the future; to plan infusions, use "
+                           "`lupus-guide schedule`.",
+    "journal.prompt_911": "If this is happening now, call 911 (or your local emergency number).",
+    "journal.prompt_call": "The guide lists this as a reason to call your care team today{phones}.",
+    "journal.prompt_phones": ": {phones}",
+    "journal.not_in_guide": "{therapy} (not in the guide)",
+    "journal.name_saved": "Saved the name for the summary: {name}.",
+    "journal.name_is": "The summary says whose journal it is: {name}.",
+    "journal.name_none": "No name saved. Save one with `lupus-guide journal name \"...\"`.",
+    "journal.name_forgotten": "Forgot the saved name.",
+    "summary.whose": "Journal of",
+    "summary.period": "Period",
+    "summary.period_value": "{start} to {end}",
+    "summary.period_start": "the first entry",
+    "summary.printed": "Printed",
+    "summary.next_dose": "Next usual dose of {therapy}: dose {dose} on {date} ({regimen}).",
+    "summary.next_dose_none": "No next usual dose: {regimen} has no more doses after today.",
+    "summary.next_dose_care_team": "Next dose: {regimen} dates are set by your care team.",
+    "summary.attention": "Needs attention",
+    "summary.attention_none": "No severe reactions, no symptoms the guide lists as a reason to "
+                              "call, and no overdue follow-ups.",
+    "summary.attention_severe": "{when} {therapy}: {symptom} (severe)",
+    "summary.attention_flag": "{when} {therapy}: {symptom} ({severity}) - {label}: {item}",
+    "summary.attention_overdue": "Follow-up overdue since {date}: {with} - {about}",
+    "summary.label_emergency": "emergency sign",
+    "summary.label_call": "call-the-team sign",
+    "summary.every_reaction": "Every reaction",
+    "summary.counts": "Reactions by therapy and severity",
+    "summary.column.symptom": "Symptom",
+    "summary.column.note": "Note",
+    "summary.column.flag": "The guide says",
+    "summary.column.due": "Due",
+    "summary.column.with": "With",
+    "summary.column.about": "About",
+    "summary.column.state": "State",
+    "summary.overdue": "OVERDUE",
+    "summary.open": "open",
+    "summary.closed_on": "closed {date}",
+    "summary.follow_ups_all": "Follow-ups ({count} open)",
+    "summary.future_infusion": "planned (a future date)",
+    "summary.start_in_future": "No doses due yet: the schedule starts on {date}.",
 }
 
 

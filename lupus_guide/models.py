@@ -19,6 +19,7 @@ IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
 # Where a checklist item also shows on `lupus-guide start NAME`, the first screen of a therapy.
 StartSection = Literal["visit", "eating", "bring", "call"]
+ForDose = Literal["first", "every"]  # a calendar lists "first" items on dose 1, "every" on each
 ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
@@ -122,6 +123,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     detail: str = ""
     therapies: list[Slug] = []
     start_page: StartSection | None = None  # also on the first screen (`start NAME`), there
+    for_dose: ForDose | None = None  # which calendar events carry it: dose 1 only, or every dose
     sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it
 
 
