@@ -12,6 +12,9 @@ from typing import IO
 
 import msgspec
 
+from lupus_guide.screen import MAX_WIDTH as MAX_WIDTH  # where tests and callers look for it
+from lupus_guide.screen import terminal_columns, terminal_lines
+
 # What a terminal that cannot show these characters (LANG=C) gets instead.
 ASCII_FALLBACKS = str.maketrans({
     "°": "", "›": ">", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...",
@@ -19,7 +22,6 @@ ASCII_FALLBACKS = str.maketrans({
     "≥": ">=", "≤": "<=", "×": "x", "·": "-", "\u00a0": " ",
 })
 
-MAX_WIDTH = 1000  # wider than any screen; a wider COLUMNS is taken as this
 
 
 class Env(msgspec.Struct):
@@ -28,6 +30,7 @@ class Env(msgspec.Struct):
     environ: Mapping[str, str] = msgspec.field(default_factory=lambda: os.environ)
     color_option: str = "auto"
     clinic_option: str | None = None
+    pager_option: bool = True  # False: --no-pager, or -o FILE
 
     def paths(self):
         """Where the content, the clinic pack, the cache and user data live for this run."""
@@ -50,6 +53,44 @@ class Env(msgspec.Struct):
             stream.flush()
         except (OSError, ValueError):  # stderr full or closed: the exit code still tells
             pass
+
+    def pager(self, text: str) -> list[str] | None:
+        """The pager command (its words) to show ``text`` through, or None to print it directly:
+        only for standard output on a terminal (never a pipe or a file), without --no-pager,
+        when the text is taller than the screen. LUPUS_GUIDE_PAGER, then PAGER, else
+        `less -FRX` when there is one; an empty value or `cat` means no pager."""
+        if not self.pager_option or not self.is_tty:
+            return None
+        if text.count("\n") < terminal_lines(self.environ, self.stdout):
+            return None
+        import shlex
+
+        chosen = self.environ.get("LUPUS_GUIDE_PAGER", self.environ.get("PAGER"))
+        if chosen is None:
+            import shutil
+
+            return ["less", "-FRX"] if shutil.which("less") else None
+        try:
+            words = shlex.split(chosen)
+        except ValueError:
+            return None
+        return None if not words or words == ["cat"] else words
+
+    def show(self, text: str) -> None:
+        """Standard output's text: through the pager when ``pager`` says so, else written."""
+        command = self.pager(text)
+        if command is not None:
+            from lupus_guide.screen import through_pager
+
+            self.stdout.flush()
+            encoding = getattr(self.stdout, "encoding", None) or "utf-8"
+            if through_pager(command, text, self.environ, encoding):
+                return
+            from lupus_guide.messages import say
+
+            self.write(f"lupus-guide: {say('pager.failed', pager=command[0])}\n",
+                       self.stderr)
+        self.write(text)
 
     @staticmethod
     def _put(stream: IO[str], text: str) -> None:
@@ -95,12 +136,4 @@ class Env(msgspec.Struct):
     def width(self) -> int:
         """Terminal width: COLUMNS (ASCII digits), then the terminal, then 80; from 20 to
         ``MAX_WIDTH`` (tables fill the width: COLUMNS=99999999 would fill memory)."""
-        columns = self.environ.get("COLUMNS", "").strip()
-        if columns.isascii() and columns.isdigit() and int(columns) > 0:
-            return min(MAX_WIDTH, max(20, int(columns)))
-        if self.is_tty:
-            try:
-                return min(MAX_WIDTH, max(20, os.get_terminal_size(self.stdout.fileno()).columns))
-            except (OSError, ValueError, AttributeError):
-                pass
-        return 80
+        return terminal_columns(self.environ, self.stdout if self.is_tty else None)

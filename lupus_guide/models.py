@@ -17,6 +17,8 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https://[!-~]+$")]  # printable ASCII only
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
+# Where a checklist item also shows on `lupus-guide start NAME`, the first screen of a therapy.
+StartSection = Literal["visit", "eating", "bring", "call"]
 ForDose = Literal["first", "every"]  # a calendar lists "first" items on dose 1, "every" on each
 ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
@@ -50,6 +52,7 @@ class Approval(Section, kw_only=True):
 
 class Schedule(Section, kw_only=True):
     usual: Text
+    short: str = ""  # a few words for the comparison table, e.g. "IV every 4 weeks · 30 min"
     first_infusions: str = ""
     later_infusions: str = ""
     infusion_time: str = ""
@@ -122,6 +125,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     # what to know, done by the care team or by no one (paper lists it without a box).
     step: Literal["do", "know"] = "do"
     therapies: list[Slug] = []
+    start_page: StartSection | None = None  # also on the first screen (`start NAME`), there
     for_dose: ForDose | None = None  # which calendar events carry it: dose 1 only, or every dose
     sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it
 

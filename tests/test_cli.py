@@ -7,8 +7,8 @@ import pytest
 from lupus_guide import __version__
 from lupus_guide.cli.table import COMMANDS as TABLE
 
-COMMANDS = ["therapies", "faq", "prepare", "side-effects", "costs", "care", "search", "sources",
-            "changes", "handout", "schedule", "validate", "paths", "ids"]
+COMMANDS = ["start", "therapies", "faq", "prepare", "side-effects", "costs", "care", "search",
+            "sources", "changes", "handout", "schedule", "validate", "paths", "ids", "help"]
 
 
 def test_version(cli):
@@ -17,11 +17,16 @@ def test_version(cli):
     assert result.stdout.strip() == f"lupus-guide {__version__}"
 
 
-def test_no_arguments_shows_help(cli):
-    result = cli()
+@pytest.mark.parametrize("args", [[], ["help"]])
+def test_no_arguments_shows_the_start_page(cli, args):
+    result = cli(*args)
     assert result.code == 0
-    for command in COMMANDS:
-        assert command in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "New to infusions? Try `lupus-guide start benlysta`" in flat
+    for command in ("start NAME", "prepare NAME", "side-effects NAME", "faq WORDS"):
+        assert f"lupus-guide {command}" in flat
+    assert "call 911" in flat
+    assert "lupus-guide --help" in flat  # the whole list is one step away
 
 
 def test_every_command_is_registered_and_has_help_with_an_example(cli):
@@ -64,7 +69,7 @@ def _whole_app_says(*args: str) -> tuple[str, str]:
         return out.getvalue().decode(), err.getvalue().decode()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["-h"], []])
+@pytest.mark.parametrize("args", [["--help"], ["-h"]])
 def test_top_level_help_from_the_table_is_the_whole_apps(cli, args):
     # --help and no words list the commands from the table (no command module imported)
     result = cli(*args)

@@ -34,11 +34,16 @@ def test_a_process_prints_all_that_the_command_says(cli, tmp_path, args):
     assert done.stdout == cli(*args, env={"LUPUS_GUIDE_HOME": str(tmp_path)}).stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], []])
-def test_help_arrives_from_a_process(tmp_path, args):
-    done = process(*args, home=tmp_path)
+def test_help_arrives_from_a_process(tmp_path):
+    done = process("--help", home=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Commands:" in done.stdout and "journal" in done.stdout
+
+
+def test_the_start_page_arrives_from_a_process(tmp_path):
+    done = process(home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "lupus-guide start benlysta" in done.stdout and "911" in done.stdout
 
 
 def test_the_version_arrives_from_a_process(tmp_path):

@@ -14,6 +14,7 @@ import typer
 
 from lupus_guide import __version__
 from lupus_guide.cli.group import LazyGroup
+from lupus_guide.cli.options import NoPagerOpt
 from lupus_guide.errors import ExitCode
 
 app = typer.Typer(
@@ -43,17 +44,33 @@ StrictOpt = Annotated[bool, typer.Option(
 
 
 @app.callback()
-def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = False) -> None:
+def guide(ctx: typer.Context, version: VersionOpt = False, strict: StrictOpt = False,
+          no_pager: NoPagerOpt = False) -> None:
     """An offline guide to infusion therapy for lupus (SLE) and lupus nephritis.
 
-    Start with: lupus-guide therapies
+    New to infusions? Start with: lupus-guide start benlysta
     """
-    from lupus_guide.cli.runner import ask_strict
+    from lupus_guide.cli.runner import ask_no_pager, ask_strict
 
     ask_strict(strict)
-    if ctx.invoked_subcommand is None:
-        print(ctx.get_help())
+    ask_no_pager(no_pager)
+    if ctx.invoked_subcommand is None:  # no words: the start page
+        print_home()
         raise typer.Exit()
+
+
+def print_home() -> None:
+    """The start page, as plain text as wide as the screen (no content, no renderer: it shows
+    as fast as --help)."""
+    import os
+    import sys
+
+    from lupus_guide.cli.streams import is_terminal
+    from lupus_guide.home import home_text
+    from lupus_guide.screen import terminal_columns
+
+    terminal = sys.stdout if is_terminal(sys.stdout) else None
+    sys.stdout.write(home_text(min(terminal_columns(os.environ, terminal), 100)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,13 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     instead of a boxed panel."""
     import sys
 
-    from lupus_guide.cli.streams import quiet_stdout, tell, tolerant_stdout
+    from lupus_guide.cli.streams import help_width, quiet_stdout, tell, tolerant_stdout
 
     tolerant_stdout()
     try:
         code = typer.main.get_command(app).main(
             args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",
-            standalone_mode=False)
+            standalone_mode=False, terminal_width=help_width())
         sys.stdout.flush()  # --help and --version: a full disk shows here, not after the exit
     except typer.TyperException as exc:  # Click's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)

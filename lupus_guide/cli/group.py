@@ -9,6 +9,7 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
+from typer._click.formatting import HelpFormatter, wrap_text
 from typer.core import TyperCommand, TyperGroup
 
 from lupus_guide.cli.table import BY_NAME, COMMANDS
@@ -41,8 +42,35 @@ class _Commands(MutableMapping):
         return len(set(BY_NAME) | set(self._built))
 
 
+NARROW = 60  # below this many columns of help, each option's text goes under its name
+
+
+class NarrowFormatter(HelpFormatter):
+    """Click's help layout, except on a narrow screen: there each option or command stands on
+    its own line with its text below it, instead of a column of two-word lines that overflows
+    (Click never makes the text column narrower than 10 characters)."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if self.width >= NARROW:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        indent = " " * self.current_indent
+        text_width = max(10, self.width - self.current_indent - 4)
+        for first, second in rows:
+            self.write(f"{indent}{first}\n")
+            for line in wrap_text(second, text_width, preserve_paragraphs=True).splitlines():
+                self.write(f"{indent}    {line}\n" if line else "\n")
+
+
+class GuideContext(typer.Context):
+    formatter_class = NarrowFormatter
+
+
 class LazyGroup(TyperGroup):
     """`lupus-guide`: its commands come from the table, each imported when it is named."""
+
+    context_class = GuideContext
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
@@ -53,6 +81,25 @@ class LazyGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """A command by name; a first word that names a therapy (`lupus-guide benlysta`) is
+        answered with the command that starts there: `lupus-guide start benlysta`."""
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.BadParameter:
+            raise
+        except Exception as exc:  # Click's UsageError: no such command
+            word = args[0] if args else ""
+            if not hasattr(exc, "message") or not word or word.startswith("-"):
+                raise
+            from lupus_guide.cli.commands.start import therapy_called
+            from lupus_guide.messages import say
+
+            name = therapy_called(word)
+            if name is not None:
+                exc.message = say("start.did_you_mean", name=name)
+            raise
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list of `--help`, from the table: the same words the commands' own help
@@ -73,7 +120,32 @@ def load_command(name: str) -> Any:
     module = importlib.import_module(BY_NAME[name].module)
     target = module.COMMANDS[name]
     if isinstance(target, typer.Typer):  # a group of commands (journal)
-        return typer.main.get_command(target)
+        return _narrow_aware(typer.main.get_command(target))
     one = typer.Typer(add_completion=False, rich_markup_mode=None)
     one.command(name)(target)
-    return typer.main.get_command(one)
+    return _narrow_aware(typer.main.get_command(one))
+
+
+def _narrow_aware(command: Any) -> Any:
+    """``command`` and its subcommands, their help laid out by ``NarrowFormatter``, each that
+    runs taking ``--no-pager`` (defined once in ``options.py``)."""
+    command.context_class = GuideContext
+    subcommands = getattr(command, "commands", None)
+    if subcommands is not None:
+        for sub in subcommands.values():
+            _narrow_aware(sub)
+        return command
+    from lupus_guide.cli.options import no_pager_flag
+    from lupus_guide.cli.runner import ask_no_pager
+
+    params = command.params
+    at = next((i for i, p in enumerate(params) if "--help" in getattr(p, "opts", ())), len(params))
+    params.insert(at, no_pager_flag())
+    callback = command.callback
+
+    def with_pager_choice(*args: Any, no_pager: bool = False, **kwargs: Any) -> Any:
+        ask_no_pager(no_pager)
+        return callback(*args, **kwargs)
+
+    command.callback = with_pager_choice
+    return command

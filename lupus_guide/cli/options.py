@@ -31,7 +31,7 @@ class Shared(NamedTuple):
 
 FormatOpt = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
                  help="Output: table (for a terminal; the default), plain (no colour or boxes), "
                       "json, markdown, html or pdf (with -o FILE; needs lupus-guide[pdf]). With "
                       "-o FILE and no --format: from FILE's suffix."),
@@ -85,3 +85,15 @@ SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE",
                                               help="From this day (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE",
                                               help="Up to this day (YYYY-MM-DD).")]
+
+NO_PAGER_HELP = "Print long output directly instead of through a pager ($PAGER, or less)."
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)]
+
+
+def no_pager_flag():
+    """``--no-pager`` as a Click option: ``group.load_command`` gives it to every command, so no
+    command's signature has to carry it."""
+    from typer.core import TyperOption
+
+    return TyperOption(param_decls=["--no-pager", "no_pager"], is_flag=True, default=False,
+                       help=NO_PAGER_HELP)

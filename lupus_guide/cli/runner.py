@@ -40,7 +40,8 @@ def run(job: Job, shared: Shared) -> None:
 
     to_file = shared.output not in (None, "-")
     env = Env(color_option="never" if to_file else shared.color.value,
-              clinic_option=shared.clinic)
+              clinic_option=shared.clinic,
+              pager_option=not (to_file or _strict_option["no_pager"]))
     try:
         # A job that writes its own text (a CSV export) chose its format from the suffix.
         fmt = (job.default_format if job.text_for is not None
@@ -96,7 +97,7 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
     else:
         assert isinstance(text, str)  # a PDF is only ever written to a file (above)
         try:
-            env.write(text)
+            env.show(text)  # through a pager when long, on a terminal
             env.stdout.flush()
         except BrokenPipeError:
             raise
@@ -159,13 +160,21 @@ def _load(job: Job, env, parts):
         return content
 
 
-_strict_option = {"given": False}  # set by the top-level callback for each command line
+# set by the top-level callback (and --no-pager by each command) for each command line
+_strict_option = {"given": False, "no_pager": False}
+
+
+def ask_no_pager(given: bool) -> None:
+    """Record --no-pager for the command that runs next (`lupus-guide --no-pager COMMAND` or
+    `lupus-guide COMMAND --no-pager`)."""
+    _strict_option["no_pager"] = _strict_option["no_pager"] or given
 
 
 def ask_strict(given: bool) -> None:
     """Record ``lupus-guide --strict`` for the command that runs next (the top-level callback
     runs once per command line, before the command)."""
     _strict_option["given"] = given
+    _strict_option["no_pager"] = False
 
 
 def strict(env) -> bool:

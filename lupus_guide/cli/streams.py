@@ -51,3 +51,21 @@ class ClosedStream(io.TextIOBase):
     def fileno(self) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
+
+
+def help_width() -> int | None:
+    """How wide Click lays out `--help` on a screen narrower than Click's own floor of 50
+    columns (which would overflow it); None where Click's own choice fits (at most 80 columns,
+    less 2 for the margin)."""
+    from lupus_guide.screen import terminal_columns
+
+    terminal = sys.stdout if is_terminal(sys.stdout) else None
+    columns = terminal_columns(os.environ, terminal)
+    return max(18, columns - 2) if columns < 52 else None
+
+
+def is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -40,6 +40,12 @@ def column_widths(columns: list[str], rows: list[list[str]], width: int) -> list
     words = [max((len(word) for cell in column for word in cell.split()), default=1)
              for column in cells]
     least = [max(MIN_COLUMN, min(MAX_WORD, word)) for word in words]
+    whole = [max(low, long) for low, long in zip(least, longest)]
+    if sum(whole) <= room:  # every cell on its own lines, unwrapped: share out what is left
+        extra = room - sum(whole)
+        widths = [w + extra * w // sum(whole) for w in whole]
+        widths[-1] += room - sum(widths)
+        return widths
     if count > 2:
         least[0] = max(least[0], min(longest[0], room // 3))
     natural = [max(low, min(60, long)) for low, long in zip(least, longest)]

@@ -37,27 +37,35 @@ def therapy_record(therapy) -> dict:
 
 
 def side_effect_callouts(therapy, clinic=None) -> list:
-    """The four groups a person must tell apart, with headings and symbols (not colour alone).
+    """The four groups a person must tell apart, with headings and symbols (not colour alone),
+    most urgent first: emergency signs (911), when to call the care team, then the boxed warning
+    and serious side effects, then the common ones.
 
     With a clinic pack, its phone numbers stand in the "call your care team" group."""
     common = therapy.common_side_effects
     call_text = therapy.call_care_team.summary
     if clinic is not None:
         call_text = f"{call_text} {say('callout.call_clinic', phones=clinic.phones())}".strip()
-    blocks: list = []
+    blocks: list = [
+        Callout("emergency", say("callout.emergency"),
+                therapy.call_emergency.summary, list(therapy.call_emergency.items)),
+        Callout("call", say("callout.call"),
+                call_text, list(therapy.call_care_team.items)),
+    ]
     if therapy.boxed_warning.items:
         blocks.append(Callout("boxed", say("callout.boxed"),
                               therapy.boxed_warning.summary, list(therapy.boxed_warning.items)))
     blocks += [
-        Callout("common", say("callout.common"), common.threshold, list(common.items)),
         Callout("serious", say("callout.serious"),
                 therapy.serious_warnings.summary, list(therapy.serious_warnings.items)),
-        Callout("call", say("callout.call"),
-                call_text, list(therapy.call_care_team.items)),
-        Callout("emergency", say("callout.emergency"),
-                therapy.call_emergency.summary, list(therapy.call_emergency.items)),
+        Callout("common", say("callout.common"), common.threshold, list(common.items)),
     ]
     return blocks
+
+
+# The side-effect groups in the order every format shows them: most urgent first.
+SIDE_EFFECT_FIELDS = ("call_emergency", "call_care_team", "boxed_warning", "serious_warnings",
+                      "common_side_effects")
 
 
 def clinic_notes(content, therapy) -> list:

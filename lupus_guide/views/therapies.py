@@ -6,49 +6,42 @@ from lupus_guide.document import Bullets, Fields, Heading, PageBreak, Paragraph,
 from lupus_guide.find import find_therapy
 from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
-from lupus_guide.views.blocks import clinic_notes, side_effect_callouts, therapy_record
-
-STATUS_LABEL = {status: say(f"status.{status}")
-                for status in ("approved", "off-label", "not-approved")}
+from lupus_guide.views.blocks import (
+    SIDE_EFFECT_FIELDS,
+    clinic_notes,
+    side_effect_callouts,
+    therapy_record,
+)
 
 
 def boxed_summary(therapy) -> str:
+    """One short line: whether the label has a boxed warning, and how many."""
     box = therapy.boxed_warning
     if not box.items:
         return say("boxed.none")
-    return box.short or say("boxed.yes", count=len(box.items), id=therapy.id)
+    return say("boxed.yes", count=len(box.items))
 
 
-def approval_summary(therapy) -> str:
+def approved_for(therapy) -> str:
+    """One short line: what the FDA approved the therapy for, in lupus (SLE, LN, both, none)."""
     approval = therapy.approval
-    return say("approval.summary", sle=STATUS_LABEL[approval.sle_status],
-               ln=STATUS_LABEL[approval.ln_status])
-
-
-def how_given(therapy) -> str:
-    parts = [", ".join(therapy.routes), therapy.schedule.usual]
-    if therapy.schedule.infusion_time:
-        parts.append(say("given.infusion_time", time=therapy.schedule.infusion_time))
-    return "\n".join(parts)
+    sle, ln = approval.sle_status == "approved", approval.ln_status == "approved"
+    key = "both" if sle and ln else "sle" if sle else "ln" if ln else (
+        "off-label" if "off-label" in (approval.sle_status, approval.ln_status) else "none")
+    return say(f"overview.approved.{key}")
 
 
 @reads("therapies")
 def overview(content) -> Result:
-    """The side-by-side comparison of every therapy."""
-    columns = [say(f"overview.column.{n}") for n in ("therapy", "works", "approved", "given",
-                                                      "common", "boxed")]
+    """The side-by-side comparison of every therapy: one short line a cell, so that the table
+    fits one screen at 100 columns; the long text is on each therapy's own page."""
+    columns = [say(f"overview.column.{n}") for n in ("therapy", "approved", "given", "boxed")]
     rows = []
     for t in content.listed_therapies():
-        # One short line each, so a narrow name column never breaks a word.
-        name = "\n".join([t.generic_name, *(f"({brand})" for brand in t.brand_names)])
-        if t.biosimilars:
-            name += f"\n{say('overview.biosimilars')}\n" + "\n".join(
-                b.split(" (")[0] for b in t.biosimilars)
-        # An empty cell could read as "none": say where the answer is instead.
-        common = (", ".join(t.common_side_effects.items[:4])
-                  or say("overview.common_not_listed", id=t.id))
-        rows.append([name, t.how_it_works, approval_summary(t), how_given(t), common,
-                     boxed_summary(t)])
+        brands = ", ".join(t.brand_names)
+        name = f"{t.generic_name}\n({brands})" if brands else t.generic_name
+        given = t.schedule.short or ", ".join(t.routes)
+        rows.append([name, approved_for(t), given, boxed_summary(t)])
     doc = new_document(content, say("overview.title"))
     doc.add(
         Heading(say("overview.title")),
@@ -133,8 +126,7 @@ def side_effects(content, name: str | None) -> Result:
                   "added_by_clinic": t.added_by_clinic}
         if content.clinic is not None:
             record["call_clinic"] = content.clinic.phones()
-        for field_name in ("boxed_warning", "common_side_effects", "serious_warnings",
-                           "call_care_team", "call_emergency"):
+        for field_name in SIDE_EFFECT_FIELDS:  # most urgent first, as on the page
             record[field_name] = to_data(getattr(t, field_name))
         data.append(record)
     return Result("side-effects", data, doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from lupus_guide.document import Heading
 from lupus_guide.messages import say
 from lupus_guide.models import unique_sources
@@ -21,10 +23,36 @@ def topics(content, kind: str) -> Result:
     return Result(kind, [to_data(t) for t in items], doc)
 
 
-@reads("costs")
-def costs(content) -> Result:
-    """What drives the cost, questions for the insurer, appeals, help paying."""
-    return topics(content, "costs")
+@reads("costs")  # and named_therapy's parts with a therapy
+def costs(content, therapy: str | None = None) -> Result:
+    """What drives the cost, questions for the insurer, appeals, help paying; with ``therapy``,
+    that therapy's help-paying programmes first (its ``assistance``, with its sources)."""
+    general = topics(content, "costs")
+    if therapy is None:
+        return general
+    from lupus_guide.views.blocks import named_therapy
+
+    t = named_therapy(content, therapy)
+    help_paying = t.assistance
+    title = say("costs.help_paying", name=t.display_name)
+    data = {"therapy": t.id, "assistance": to_data(help_paying), "topics": general.data}
+
+    def document():
+        doc = new_document(content, title)
+        doc.add(*topic_blocks(_Titled(title, help_paying.summary, help_paying.items), 1))
+        doc.add(Heading(say("heading.sources"), 2), source_rows(help_paying.sources))
+        doc.blocks += general.doc().blocks
+        return doc
+
+    return Result("costs", data, document)
+
+
+class _Titled(NamedTuple):
+    """A section read as a topic: a title, a summary and items."""
+
+    title: str
+    summary: str
+    items: list[str]
 
 
 @reads("care")

@@ -15,7 +15,9 @@ FolderArg = Annotated[str | None, typer.Argument(
 
 def validate(folder: FolderArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
              clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide validate ./my-clinic — find every mistake in a clinic pack.
+    """Find every mistake in a clinic pack.
+
+    Example: lupus-guide validate ./my-clinic
 
     Checks the bundled content and the pack in one pass: YAML syntax (a tab, a colon inside
     text), unknown keys and files, wrong types and choices, duplicate ids, references to ids that
@@ -31,8 +33,10 @@ def validate(folder: FolderArg = None, fmt: FormatOpt = None, color: ColorOpt = 
 
 def paths(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
           output: OutputOpt = None) -> None:
-    """lupus-guide paths — where the bundled content, the clinic pack, the cache and user data
-    live."""
+    """Where the bundled content, the clinic pack, the cache and user data live.
+
+    Example: lupus-guide paths
+    """
     from lupus_guide.views.checks import paths as view
 
     run(Job("paths", lambda c, env: view(env), needs_content=False),

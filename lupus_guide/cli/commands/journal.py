@@ -85,7 +85,10 @@ def add_infusion(therapy: RequiredTherapyOpt, date: DateOpt = None, time: TimeOp
                  dose: DoseOpt = None, site: SiteOpt = None, note: NoteOpt = None,
                  fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
                  clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal add infusion --therapy belimumab --date 2027-01-04 — log an infusion."""
+    """Log an infusion.
+
+    Example: lupus-guide journal add infusion --therapy belimumab --date 2027-01-04
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "infusion", therapy=therapy, date=date, time=time,
@@ -106,7 +109,10 @@ def add_reaction(symptom: SymptomOpt, severity: SeverityOpt, date: DateOpt = Non
                  time: TimeOpt = None, therapy: TherapyOpt = None, note: NoteOpt = None,
                  fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
                  clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal add reaction --symptom rash --severity mild — log a side effect."""
+    """Log a side effect.
+
+    Example: lupus-guide journal add reaction --symptom rash --severity mild
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "reaction", therapy=therapy, date=date, time=time,
@@ -114,7 +120,8 @@ def add_reaction(symptom: SymptomOpt, severity: SeverityOpt, date: DateOpt = Non
          Shared(fmt, color, output, clinic), add)
 
 
-WithOpt = Annotated[CallWith, typer.Option("--with", case_sensitive=False, help=_WITH_HELP)]
+WithOpt = Annotated[CallWith, typer.Option("--with", case_sensitive=False, metavar="WHO",
+                                           help=_WITH_HELP)]
 PersonOpt = Annotated[str | None, typer.Option("--person", help="The person you spoke to.")]
 PhoneOpt = Annotated[str | None, typer.Option("--phone", help="The number you called.")]
 AboutOpt = Annotated[str, typer.Option("--about", help="What it was about.")]
@@ -131,7 +138,10 @@ def add_call(with_: WithOpt, about: AboutOpt, person: PersonOpt = None, phone: P
              time: TimeOpt = None, note: NoteOpt = None, fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
-    """lupus-guide journal add call --with insurer --about "prior authorization" — log a call."""
+    """Log a call.
+
+    Example: lupus-guide journal add call --with insurer --about "prior authorization"
+    """
     from lupus_guide.views.journal import add
 
     fields = {"with": with_.value, "person": person, "phone": phone, "about": about,
@@ -147,7 +157,10 @@ NoteText = Annotated[str, typer.Argument(help="The note.")]
 def add_note(text: NoteText, date: DateOpt = None, time: TimeOpt = None, fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
-    """lupus-guide journal add note "Felt tired after the drip" — log a note."""
+    """Log a note.
+
+    Example: lupus-guide journal add note "Felt tired after the drip"
+    """
     from lupus_guide.views.journal import add
 
     _run("add", lambda c, env: add(c, env, "note", therapy=None, date=date, time=time, text=text),
@@ -161,7 +174,10 @@ KindOpt = Annotated[str | None, typer.Option("--kind", help="infusion, reaction,
 def listing(since: SinceOpt = None, until: UntilOpt = None, kind: KindOpt = None,
             therapy: TherapyOpt = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal list --since 2027-01-01 — the entries, oldest first."""
+    """List the entries, oldest first.
+
+    Example: lupus-guide journal list --since 2027-01-01
+    """
     from lupus_guide.views.journal import listing as view
 
     _run("list", lambda c, env: view(c, env, since=since, until=until, kind=kind,
@@ -171,7 +187,10 @@ def listing(since: SinceOpt = None, until: UntilOpt = None, kind: KindOpt = None
 @app.command("show")
 def show(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
          clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal show 12 — one entry in full."""
+    """Show one entry in full.
+
+    Example: lupus-guide journal show 12
+    """
     from lupus_guide.views.journal import show as view
 
     _run("show", lambda c, env: view(c, env, entry), Shared(fmt, color, output, clinic), view)
@@ -180,7 +199,7 @@ def show(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.a
 EditSymptomOpt = Annotated[str | None, typer.Option("--symptom", help="A reaction's symptom.")]
 EditSeverityOpt = Annotated[Severity | None, typer.Option(
     "--severity", case_sensitive=False, help="A reaction's severity: mild, moderate or severe.")]
-EditWithOpt = Annotated[CallWith | None, typer.Option("--with", case_sensitive=False,
+EditWithOpt = Annotated[CallWith | None, typer.Option("--with", case_sensitive=False, metavar="WHO",
                                                       help=_WITH_HELP)]
 EditAboutOpt = Annotated[str | None, typer.Option("--about", help="What a call was about.")]
 DoneOpt = Annotated[bool, typer.Option("--done", help="Close a call's follow-up (today).")]
@@ -196,7 +215,9 @@ def edit(entry: EntryArg, date: NewDateOpt = None, time: TimeOpt = None,
          text: Annotated[str | None, typer.Option("--text", help="A note's text.")] = None,
          fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide journal edit 12 --note "It went away the next day" — change an entry.
+    """Change an entry.
+
+    Example: lupus-guide journal edit 12 --note "It went away the next day"
 
     Only the options given change; each applies to the kinds that have that field."""
     from lupus_guide.views.journal import edit as view
@@ -214,7 +235,10 @@ def edit(entry: EntryArg, date: NewDateOpt = None, time: TimeOpt = None,
 @app.command("done")
 def done(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
          clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal done 12 — close a call's follow-up (the summary shows it closed)."""
+    """Close a call's follow-up (the summary shows it closed).
+
+    Example: lupus-guide journal done 12
+    """
     from lupus_guide.views.journal import done as view
 
     _run("done", lambda c, env: view(c, env, entry), Shared(fmt, color, output, clinic), view)
@@ -227,7 +251,10 @@ YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for
 def delete(entry: EntryArg, yes: YesOpt = False, fmt: FormatOpt = None,
            color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
            output: OutputOpt = None) -> None:
-    """lupus-guide journal delete 12 — delete an entry (asks first)."""
+    """Delete an entry (asks first).
+
+    Example: lupus-guide journal delete 12
+    """
     from lupus_guide.views.journal import delete as view
 
     def build(content, env):
@@ -256,7 +283,7 @@ class ExportFormat(str, Enum):
 
 # The one command whose --format differs: an export is a file to keep (CSV for a spreadsheet).
 ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
-    "--format", "-f", case_sensitive=False, show_default=False,
+    "--format", "-f", case_sensitive=False, show_default=False, metavar="FORMAT",
     help="csv, json (the default), markdown, html or plain. With -o FILE and no --format: from "
          "FILE's suffix (.csv, .json, .md, .html, .txt).")]
 
@@ -265,7 +292,10 @@ ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
 def export(fmt: ExportFormatOpt = None, since: SinceOpt = None, until: UntilOpt = None,
            color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
            output: OutputOpt = None) -> None:
-    """lupus-guide journal export -o journal.json — every entry, to keep or to import later."""
+    """Export every entry, to keep or to import later.
+
+    Example: lupus-guide journal export -o journal.json
+    """
     from lupus_guide.views import journal as views
 
     chosen = export_format(fmt, output)
@@ -301,7 +331,10 @@ ImportFile = Annotated[str, typer.Argument(help="A file made by journal export -
 @app.command("import")
 def import_(file: ImportFile, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal import journal.json — add the entries of an export back."""
+    """Add the entries of an export back.
+
+    Example: lupus-guide journal import journal.json
+    """
     from lupus_guide.views.journal import import_file as view
 
     _run("import", lambda c, env: view(c, env, file), Shared(fmt, color, output, clinic), view)
@@ -322,7 +355,10 @@ def summary(since: SinceOpt = None, until: UntilOpt = None, therapy: TherapyOpt 
             start: StartOpt = None, regimen: RegimenOpt = None, name: NameOpt = None,
             fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide journal summary --since 2027-01-01 -o visit.html — a page for the next visit."""
+    """Sum up the journal on a page for the next visit.
+
+    Example: lupus-guide journal summary --since 2027-01-01 -o visit.html
+    """
     from lupus_guide.views.journal_summary import summary as view
 
     _run("summary", lambda c, env: view(c, env, since=since, until=until, therapy=therapy,
@@ -338,7 +374,10 @@ ForgetOpt = Annotated[bool, typer.Option("--forget", help="Forget the saved name
 def name(who: NameArg = None, forget: ForgetOpt = False, fmt: FormatOpt = None,
          color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide journal name "Ana Lopez" — whose journal it is, saved for every summary."""
+    """Whose journal it is, saved for every summary.
+
+    Example: lupus-guide journal name "Ana Lopez"
+    """
     from lupus_guide.views.journal import name as view
 
     _run("name", lambda c, env: view(c, env, who, forget=forget),

@@ -27,7 +27,9 @@ KindArg = Annotated[KindChoice | None, typer.Argument(
 
 def ids(kind: KindArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
         clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide ids checklists — every id a clinic pack can hide, replace or add notes to.
+    """Every id a clinic pack can hide, replace or add notes to.
+
+    Example: lupus-guide ids checklists
 
     Therapies, checklist items, questions (faq), costs and care topics: each id, its title, where
     it shows up, and what a pack may do with it (in clinic.yaml's hide and notes, or an entry of
@@ -52,7 +54,9 @@ NewFolderArg = Annotated[str, typer.Argument(metavar="DIR", help="A new folder f
 def init(folder: NewFolderArg, name: NameOpt, phone: PhoneOpt, fmt: FormatOpt = None,
          color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide pack init my-clinic --name "Riverside" --phone "555-0100" — start a pack.
+    """Start a clinic pack: a new folder with commented files that validate clean.
+
+    Example: lupus-guide pack init my-clinic --name "Riverside" --phone "555-0100"
 
     Writes a new folder with clinic.yaml (every field explained) and empty, commented files for
     checklist items, questions, costs and care topics. It validates clean as it is; never changes
@@ -67,7 +71,9 @@ def init(folder: NewFolderArg, name: NameOpt, phone: PhoneOpt, fmt: FormatOpt = 
 @app.command("guide")
 def guide(fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
           output: OutputOpt = None) -> None:
-    """lupus-guide pack guide — the guide to writing a clinic pack, every field and mistake.
+    """The guide to writing a clinic pack: every field, and the mistakes validate catches.
+
+    Example: lupus-guide pack guide -o clinic-packs.md
 
     --format markdown (or -o guide.md) gives the guide's own Markdown, as the project keeps it.
     """

@@ -28,7 +28,9 @@ NameArg = Annotated[str | None, typer.Argument(autocompletion=complete.therapy_n
 
 def therapies(name: NameArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
               clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
-    """lupus-guide therapies belimumab — compare infusion therapies, or show one in full.
+    """Compare infusion therapies, or show one in full.
+
+    Example: lupus-guide therapies belimumab
 
     With no NAME: a side-by-side table of every therapy. With a NAME (generic, brand or biosimilar,
     any case): everything about that one, with sources.
@@ -49,7 +51,9 @@ OneTherapyArg = Annotated[str | None, typer.Argument(autocompletion=complete.the
 def side_effects(name: OneTherapyArg = None, fmt: FormatOpt = None,
                  color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
                  output: OutputOpt = None) -> None:
-    """lupus-guide side-effects rituximab — common, serious, when to call, and emergencies.
+    """Side effects: emergencies first, when to call, serious and common ones.
+
+    Example: lupus-guide side-effects rituximab
 
     With no NAME: every therapy.
     """
@@ -66,7 +70,9 @@ TherapyArg = Annotated[str, typer.Argument(autocompletion=complete.therapy_names
 def handout(name: TherapyArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None, sources: SourcesOpt = None,
             paper: PaperOpt = Paper.letter) -> None:
-    """lupus-guide handout rituximab -o rituximab.html — a printable handout for one therapy.
+    """A printable handout for one therapy.
+
+    Example: lupus-guide handout rituximab -o rituximab.html
 
     What it is and whether it is approved for lupus, the usual schedule, the checklist, side effects
     with when to call, questions to ask, and numbered sources. HTML unless --format or -o says
@@ -125,7 +131,9 @@ def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = N
              remind: RemindOpt = "09:00", fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
-    """lupus-guide schedule belimumab --start 2027-01-04 — the usual infusion dates, to plan with.
+    """The usual infusion dates, to plan with.
+
+    Example: lupus-guide schedule belimumab --start 2027-01-04
 
     From the therapy's usual regimen (the label or a guideline, with sources); your real schedule
     is set by your care team. Give their dates with --dates 2027-01-04,2027-01-18 or --every 14d
