@@ -21,12 +21,14 @@ ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
 
-class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Where a fact comes from, and when we last checked it."""
+class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """Where a fact comes from, and when we last checked it. ``lang``: the language of a page
+    cited beside the English sources (a translation's ``sources_es``); "" for the English."""
 
     title: Text
     url: Url
     checked: IsoDate
+    lang: str = ""
 
 
 Sources = Annotated[list[Source], msgspec.Meta(min_length=1)]

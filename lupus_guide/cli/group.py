@@ -47,6 +47,14 @@ class LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _Commands()
+        with_lang_option(self)
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        from lupus_guide.cli.options import forget_lang
+
+        if parent is None:  # a new command line
+            forget_lang()
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [spec.name for spec in COMMANDS]
@@ -73,7 +81,19 @@ def load_command(name: str) -> Any:
     module = importlib.import_module(BY_NAME[name].module)
     target = module.COMMANDS[name]
     if isinstance(target, typer.Typer):  # a group of commands (journal)
-        return typer.main.get_command(target)
+        return with_lang_option(typer.main.get_command(target))
     one = typer.Typer(add_completion=False, rich_markup_mode=None)
     one.command(name)(target)
-    return typer.main.get_command(one)
+    return with_lang_option(typer.main.get_command(one))
+
+
+def with_lang_option(command: Any) -> Any:
+    """``command`` (and, for a group, each of its commands) with the shared ``--lang`` option."""
+    from lupus_guide.cli.options import lang_option
+
+    if not any(getattr(param, "name", None) == "lang" for param in command.params):
+        command.params.append(lang_option())
+    if not isinstance(command, LazyGroup):  # the top-level group's commands get it when built
+        for sub in getattr(command, "commands", {}).values():
+            with_lang_option(sub)
+    return command

@@ -83,6 +83,8 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
         except ValueError as exc:
             result.problems.append(_problem_from_text(label, str(exc)))
             continue
+        if layer.lang != "en":
+            parsed.data = translated(layer, stem, parsed.data)
         if thorough or not _convert_fast(result, stem, parsed.data):
             from lupus_guide.content.validation import check_file
 
@@ -92,6 +94,24 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
     if layer.kind == "bundled":
         result.problems += _missing_sources(result)
     return result
+
+
+def translated(layer: Layer, stem: str, data: Any) -> Any:
+    """``data`` (one English file, parsed) with the layer's translation over it, where it has
+    current, fitting entries (``i18n/layer.py``). A translation file that is missing, cannot be
+    read or does not fit never fails a run: what it does not translate stays English."""
+    from lupus_guide.content.yamlsafe import parse, read_text
+    from lupus_guide.i18n.layer import overlay
+
+    entry = layer.translation(stem)
+    if not _exists(entry):
+        return data
+    label = f"{layer.label(stem)} ({layer.lang})"
+    try:
+        spanish = parse(read_text(entry, label), label).data
+    except ValueError:
+        return data
+    return overlay(stem, data, spanish, LIST_KEYS.get(stem), layer.lang)[0]
 
 
 def _exists(entry: Any) -> bool:
