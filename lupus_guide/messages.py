@@ -7,6 +7,8 @@ the frame around it. ``text(id, **values)`` fills ``{placeholders}`` with ``str.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
+
 ENGLISH: dict[str, str] = {
     "suggest.did_you_mean": "Did you mean \"{name}\"?",
     "suggest.did_you_mean_one_of": "Did you mean {names}?",
@@ -436,6 +438,25 @@ def use(lang: str) -> None:
 def language() -> str:
     """The language ``say`` speaks now."""
     return _active_lang
+
+
+class Said(Mapping[str, str]):
+    """Messages by key (``Said("stage.{}", STAGES)["before"]``), said when asked for: in the
+    language of that moment, not in the one spoken when a module was imported."""
+
+    def __init__(self, pattern: str, keys: Iterable[str]) -> None:
+        self._pattern, self._keys = pattern, tuple(keys)
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._keys:
+            raise KeyError(key)
+        return say(self._pattern.format(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def say(message_id: str, /, **values: object) -> str:

@@ -30,3 +30,8 @@ def prose_date(value: dt.date | str, *, weekday: bool = False, long: bool = Fals
         return say("date.long", weekday=say(f"weekday.{day.weekday()}"), month=month,
                    day=day.day, year=day.year)
     return say("date.long_no_weekday", month=month, day=day.day, year=day.year)
+
+
+def checked_on(date: str) -> str:
+    """"(checked DATE)" after a source, in the run's language (every renderer's words)."""
+    return say("render.checked", date=prose_date(date))

@@ -98,9 +98,11 @@ def _block(block, out: list[str]) -> None:
             for i, cell in enumerate(row)) + "</tr>" for row in block.rows)
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     elif isinstance(block, d.SourceList):
+        from lupus_guide.i18n.dates import checked_on
+
         items = "".join(
             f'<li>{_text(title)}<br><a class="source-url" href="{escape(url, quote=True)}">'
-            f"{escape(url)}</a> (checked {escape(checked)})</li>"
+            f"{escape(url)}</a> {escape(checked_on(checked))}</li>"
             for title, url, checked in block.sources)
         out.append(f'<ul class="sources">{items}</ul>')
     elif isinstance(block, d.PageBreak):
@@ -109,8 +111,9 @@ def _block(block, out: list[str]) -> None:
         raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def render_html(doc: d.Document) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+def render_html(doc: d.Document, lang: str = "en") -> str:
+    out = ["<!DOCTYPE html>", f'<html lang="{escape(lang, quote=True)}">', "<head>",
+           '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{escape(doc.title)}</title>", f"<style>{CSS}</style>", "</head>",
            f'<body class="{escape(doc.kind)}">' if doc.kind else "<body>"]

@@ -55,7 +55,9 @@ def _block(block) -> list[str]:
                 for row in block.rows]
         return ["\n".join([head, rule, *rows])]
     if isinstance(block, d.SourceList):
-        return [f"- {escape(title)}  \n  {_link(url)} (checked {escape(checked)})"
+        from lupus_guide.i18n.dates import checked_on
+
+        return [f"- {escape(title)}  \n  {_link(url)} {escape(checked_on(checked))}"
                 for title, url, checked in block.sources]
     raise TypeError(f"unknown block {type(block).__name__}")
 

@@ -44,8 +44,10 @@ def _block(block, width: int, unicode: bool) -> list[str]:
     if isinstance(block, d.Table):
         return _cards(block, width)
     if isinstance(block, d.SourceList):
+        from lupus_guide.i18n.dates import checked_on
+
         return [line for title, url, checked in block.sources
-                for line in _wrap(f"{title}\n{url} (checked {checked})", width, "- ", "  ")]
+                for line in _wrap(f"{title}\n{url} {checked_on(checked)}", width, "- ", "  ")]
     raise TypeError(f"unknown block {type(block).__name__}")
 
 

@@ -189,7 +189,9 @@ def _block(page: _Page, block, width: int, unicode: bool) -> None:
                     page.line()
                 _card(page, block.columns, row, unicode, width)
     elif isinstance(block, d.SourceList):
-        rows = [f"{title}\n{url} (checked {checked})" for title, url, checked in block.sources]
+        from lupus_guide.i18n.dates import checked_on
+
+        rows = [f"{title}\n{url} {checked_on(checked)}" for title, url, checked in block.sources]
         page.lines(_hanging(rows, bullet(unicode), width))
     elif isinstance(block, d.PageBreak):
         return

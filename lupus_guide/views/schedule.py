@@ -10,8 +10,6 @@ from lupus_guide.messages import say
 from lupus_guide.planning import plan_request
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
-CARE_TEAM = say("schedule.care_team")
-
 
 def weekday(day: dt.date) -> str:
     return say(f"weekday.{day.weekday()}")
@@ -20,7 +18,8 @@ def weekday(day: dt.date) -> str:
 @reads("therapies", "regimens")
 def schedule(content, name: str, **options) -> Result:
     therapy, regimen, doses = plan_request(content, name, **options)
-    data = {"therapy": therapy.id, "regimen": to_data(regimen), "care_team": CARE_TEAM,
+    data = {"therapy": therapy.id, "regimen": to_data(regimen),
+            "care_team": say("schedule.care_team"),
             "doses": [{"number": d.number, "date": d.date.isoformat(),
                        "weekday": weekday(d.date), "phase": d.phase} for d in doses]}
 
@@ -29,7 +28,7 @@ def schedule(content, name: str, **options) -> Result:
         doc = new_document(content, title)
         doc.add(Heading(title),
                 Paragraph(say("schedule.regimen", name=regimen.name, id=regimen.id)),
-                Callout("info", say("schedule.care_team_title"), CARE_TEAM))
+                Callout("info", say("schedule.care_team_title"), say("schedule.care_team")))
         if doses:
             doc.add(Table([say(f"schedule.column.{n}") for n in ("dose", "date", "weekday",
                                                                  "phase")],

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from lupus_guide.document import Bullets, Fields, Heading, PageBreak, Paragraph, Table
 from lupus_guide.find import find_therapy
-from lupus_guide.messages import say
+from lupus_guide.messages import Said, say
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 from lupus_guide.views.blocks import clinic_notes, side_effect_callouts, therapy_record
 
-STATUS_LABEL = {status: say(f"status.{status}")
-                for status in ("approved", "off-label", "not-approved")}
+STATUS_LABEL = Said("status.{}", ("approved", "off-label", "not-approved"))
 
 
 def boxed_summary(therapy) -> str:
