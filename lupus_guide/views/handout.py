@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lupus_guide.document import Checklist, Fields, Heading, Paragraph
 from lupus_guide.find import find_therapy
+from lupus_guide.i18n.dates import prose_date
 from lupus_guide.messages import say
 from lupus_guide.models import unique_sources
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
@@ -64,7 +65,8 @@ def handout(content, name: str) -> Result:
         if questions:
             cited += questions.sources
         doc.add(Heading(say("heading.sources"), 2), source_rows(unique_sources(cited)),
-                Paragraph(say("frame.last_reviewed", date=content.guide.last_reviewed)))
+                Paragraph(say("frame.last_reviewed",
+                              date=prose_date(content.guide.last_reviewed))))
         return doc
 
     return Result("handout", data, document)
