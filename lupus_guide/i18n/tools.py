@@ -263,3 +263,70 @@ def _apply(text: str, edits) -> str:
             lines.insert(row + 1 if column else row,
                          " " * column + f"source_revision: {current}\n")
     return "".join(lines)
+
+
+# --- the glossary (docs/glossary-es.md) --------------------------------------------------------
+
+def glossary(path: Path) -> list[tuple[list[str], list[str], list[str]]]:
+    """The glossary table: (English terms, Spanish terms to use, rejected variants) per row.
+    A variant with a note in parentheses other than "(alone)" is left to the reviewer."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or cells[0] in ("English", "") or set(cells[0]) <= {"-"}:
+            continue
+        english = _terms(cells[0], r",|/")
+        spanish = _terms(cells[1], r";|/|,| o ")
+        rejected = [v.strip() for v in cells[2].split(",") if v.strip()]
+        rows.append((english, spanish, [v for v in rejected
+                                        if "(" not in v or v.endswith("(alone)")]))
+    return rows
+
+
+def _terms(cell: str, separators: str) -> list[str]:
+    cell = re.sub(r"\((?:of doses|for the medicine)\)", "", cell)
+    found = []
+    for part in re.split(separators, cell):
+        words = re.sub(r"\"([^\"]*)\"( alone is fine)?", r"\1", part)
+        found += [t.strip() for t in re.split(r"[()]", words) if t.strip()]
+    return found
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Riñón" -> "rinon"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def spanish_pattern(term: str) -> re.Pattern:
+    """A Spanish term in any number and gender: "aprobado por la FDA" also finds "aprobadas por
+    la FDA"; "riñón" finds "riñones"."""
+    words = []
+    for word in fold(term).split():
+        if word[-1] in "oa" and len(word) > 3:
+            words.append(re.escape(word[:-1]) + "[oa]s?")
+        elif word.isalpha() and len(word) > 3:
+            words.append(re.escape(word) + "(?:es|s)?")
+        else:
+            words.append(re.escape(word))
+    return re.compile(r"\b" + r"\s+".join(words) + r"\b")
+
+
+def english_pattern(term: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(term.casefold()).replace(r"\ ", r"[\s-]+") + r"s?\b")
+
+
+def rejected_in(text: str, variant: str, use: list[str]) -> bool:
+    """Whether ``text`` (Spanish) holds a rejected variant: an all-capitals one (LEG) as
+    written, others in any case and accents; "(alone)": unless a term to use is there too."""
+    alone = variant.endswith("(alone)")
+    word = variant.removesuffix("(alone)").strip()
+    if word.isupper():
+        found = re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+    else:
+        found = re.search(r"\b" + re.escape(fold(word)) + r"\b", fold(text)) is not None
+    if found and alone:
+        return not any(spanish_pattern(term).search(fold(text)) for term in use)
+    return found
