@@ -241,6 +241,9 @@ class ClinicFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     hours: str = ""
     parking: str = ""
     what_to_bring: list[Text] = []
+    # the language the pack is written in; its texts are marked as such in runs of another
+    # language, unless the pack translates them (<pack>/<lang>/<file>.yaml)
+    lang: Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2}$")] = "en"
     hide: Hidden = msgspec.field(default_factory=Hidden)
     notes: list[ClinicNote] = []
 

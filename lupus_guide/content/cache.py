@@ -55,6 +55,12 @@ def fingerprint(layers) -> str | None:
     """A hash of everything the content depends on, or None when a file cannot be read
     (the loader will then say what is wrong)."""
     digest = blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=32)
+    languages = {layer.lang for layer in layers} - {"en"}
+    for lang in sorted(languages):  # its catalogue's words mark a pack's untranslated text
+        from lupus_guide.i18n import catalogue_path
+
+        if not _add_file(digest, catalogue_path(lang)):
+            return None
     with open(models.__file__, "rb") as source:  # the models decide what a cache can hold
         digest.update(source.read())
     for layer in layers:
@@ -64,7 +70,8 @@ def fingerprint(layers) -> str | None:
         for stem in stems_for(layer.kind):
             entry = layer.root.joinpath(f"{stem}.yaml")
             digest.update(f"\0{stem}\0".encode())
-            if layer.lang != "en" and not _add_file(digest, layer.translation(stem)):
+            translatable = layer.lang != "en" or layer.kind == "clinic"
+            if translatable and not _add_file(digest, layer.translation(stem)):
                 return None
             try:
                 if getattr(entry, "is_symlink", lambda: False)():

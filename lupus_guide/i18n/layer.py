@@ -91,10 +91,11 @@ def translated_entries(stem: str, spanish: Any, list_key: str | None,
 
 
 def overlay(stem: str, english: Any, spanish: Any, list_key: str | None,
-            lang: str = "es") -> tuple[Any, list[str]]:
+            lang: str = "es", stamped: bool = True) -> tuple[Any, list[str]]:
     """The English file's data with the translation of each current entry in place, and every
     problem found (a translation that does not fit, is stale or not stamped). ``english`` is
-    not changed."""
+    not changed. ``stamped=False`` (a clinic pack's own translation) takes entries without a
+    revision."""
     problems: list[str] = []
     result = copy.deepcopy(english)
     by_key = english_entries(stem, result, list_key)
@@ -105,7 +106,7 @@ def overlay(stem: str, english: Any, spanish: Any, list_key: str | None,
             continue
         target = by_key[key]
         recorded = entry.get("source_revision")
-        if recorded != revision(target):
+        if stamped and recorded != revision(target):
             state = "not stamped" if recorded in (None, "", "TODO") else "stale"
             problems.append(f"{where}: source_revision {recorded!r} is {state} (the English is "
                             f"{revision(target)}; re-check and stamp)")
@@ -117,6 +118,25 @@ def overlay(stem: str, english: Any, spanish: Any, list_key: str | None,
             target.clear()
             target.update(trial)
     return result, problems
+
+
+# Pack text that names things rather than says them: never marked as untranslated.
+UNMARKED_KEYS = FIXED_KEYS | {"name", "phone", "after_hours_phone", "address", "lang", "hide",
+                              "sources", "source_revision"}
+
+
+def mark_untranslated(original: Any, merged: Any, mark: str, key: str = "") -> Any:
+    """``merged`` with ``mark`` after every text still as it was in ``original`` (a clinic
+    pack's text shown in a run of another language, and not translated by the pack)."""
+    if key in UNMARKED_KEYS:
+        return merged
+    if isinstance(merged, dict) and isinstance(original, dict):
+        return {k: mark_untranslated(original.get(k), v, mark, k) for k, v in merged.items()}
+    if isinstance(merged, list) and isinstance(original, list) and len(merged) == len(original):
+        return [mark_untranslated(o, m, mark, key) for o, m in zip(original, merged)]
+    if isinstance(merged, str) and merged == original and merged.strip():
+        return merged + mark
+    return merged
 
 
 def _merge(english: Any, spanish: Any, where: str, problems: list[str], lang: str,
