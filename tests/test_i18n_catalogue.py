@@ -116,3 +116,15 @@ def test_help_and_the_frameworks_words_in_spanish(cli):
     out = cli("--lang", "es", "faq", "--help").stdout
     assert "Opciones" in out and "Idioma de la salida" in out
     assert "Options" in cli("faq", "--help").stdout  # and back in English for the next run
+
+
+def test_the_run_time_reader_finds_what_the_full_parser_finds():
+    from lupus_guide.i18n.po import translations
+
+    text = catalogue_path("es").read_text(encoding="utf-8")
+    full = [(e.context, e.msgid, e.msgstr) for e in parse(text) if not e.fuzzy]
+    assert translations(text) == full
+    tricky = ('msgid ""\nmsgstr ""\n\n#, fuzzy\nmsgctxt "a"\nmsgid "A"\nmsgstr "Á"\n\n'
+              'msgctxt "b"\nmsgid ""\n"Say \\"hi\\"\\n"\n"twice"\nmsgstr "Diga \\"hola\\""\n')
+    assert translations(tricky) == [("b", 'Say "hi"\ntwice', 'Diga "hola"')]
+    assert translations(tricky.replace("\n", "\r\n")) == translations(tricky)

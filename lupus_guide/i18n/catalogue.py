@@ -26,22 +26,22 @@ def templates(lang: str) -> dict[str, str]:
     """The usable translations of ``lang``'s catalogue, by message id; also installs its
     translations of Click's words."""
     from lupus_guide.i18n import catalogue_path
-    from lupus_guide.i18n.po import read
+    from lupus_guide.i18n.po import translations
     from lupus_guide.messages import ENGLISH
 
     try:
-        entries = read(catalogue_path(lang))
+        entries = translations(catalogue_path(lang).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     found: dict[str, str] = {}
     _click_table.clear()
-    for entry in entries:
-        if entry.fuzzy or not entry.msgstr:
+    for context, msgid, msgstr in entries:
+        if not msgstr:
             continue
-        if entry.context == CLICK_CONTEXT:
-            _click_table[entry.msgid] = entry.msgstr
-        elif ENGLISH.get(entry.context) == entry.msgid:
-            found[entry.context] = entry.msgstr
+        if context == CLICK_CONTEXT:
+            _click_table[msgid] = msgstr
+        elif ENGLISH.get(context) == msgid:
+            found[context] = msgstr
     _translate_click()
     return found
 

@@ -14,10 +14,12 @@ text, so a translator sees both; ``#, fuzzy`` marks a translation whose English 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
 _UNESCAPE = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
 class Entry(NamedTuple):
@@ -32,16 +34,10 @@ def _unquote(text: str) -> str:
     text = text.strip()
     if len(text) < 2 or text[0] != '"' or text[-1] != '"':
         raise ValueError(f"not a quoted string: {text[:40]!r}")
-    out, chars, i = [], text[1:-1], 0
-    while i < len(chars):
-        char = chars[i]
-        if char == "\\" and i + 1 < len(chars):
-            out.append(_UNESCAPE.get(chars[i + 1], chars[i + 1]))
-            i += 2
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
+    inner = text[1:-1]
+    if "\\" not in inner:
+        return inner
+    return _ESCAPE.sub(lambda match: _UNESCAPE.get(match.group(1), match.group(1)), inner)
 
 
 def parse(text: str) -> list[Entry]:
@@ -91,6 +87,38 @@ def parse(text: str) -> list[Entry]:
             raise ValueError(f"line {number}: {exc}") from None
     finish()
     return entries
+
+
+def translations(text: str) -> list[tuple[str, str, str]]:
+    """The run-time reading: (msgctxt, msgid, msgstr) of every entry with a context that is
+    not fuzzy. Entries are apart by blank lines, as every .po tool writes them; this finds what
+    ``parse`` finds (a test says so) in about half the time, and checks nothing."""
+    found = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        if "msgctxt" not in block:
+            continue
+        fields: dict[str, str] = {}
+        current = ""
+        for line in block.split("\n"):
+            if line.startswith("#"):
+                if line.startswith("#,") and "fuzzy" in line:
+                    break
+            elif line.startswith('"') and current:
+                fields[current] += line.strip()[1:-1]
+            elif line:
+                current, _, rest = line.partition(" ")
+                fields[current] = rest.strip()[1:-1]
+        else:
+            if "msgctxt" in fields and "msgid" in fields and "msgstr" in fields:
+                found.append((_unescaped(fields["msgctxt"]), _unescaped(fields["msgid"]),
+                              _unescaped(fields["msgstr"])))
+    return found
+
+
+def _unescaped(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda match: _UNESCAPE.get(match.group(1), match.group(1)), text)
 
 
 def read(path: Path) -> list[Entry]:
