@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from lupus_guide import messages
 from lupus_guide.i18n import catalogue_path
-from lupus_guide.i18n.catalogue import CLICK_CONTEXT, CLICK_STRINGS, placeholders
+from lupus_guide.i18n.catalogue import CLICK_CONTEXT, CLICK_STRINGS, HELP_CONTEXT, placeholders
 from lupus_guide.i18n.po import Entry, parse, read, write
 from lupus_guide.i18n.tools import update_po
 
 ENTRIES = read(catalogue_path("es"))
-BY_ID = {e.context: e for e in ENTRIES if e.context != CLICK_CONTEXT}
+BY_ID = {e.context: e for e in ENTRIES if e.context not in (CLICK_CONTEXT, HELP_CONTEXT)}
 
 
 def test_every_message_has_a_current_spanish_translation():
@@ -115,7 +117,26 @@ def test_an_english_run_never_reads_a_catalogue(cli, monkeypatch):
 def test_help_and_the_frameworks_words_in_spanish(cli):
     out = cli("--lang", "es", "faq", "--help").stdout
     assert "Opciones" in out and "Idioma de la salida" in out
+    assert "la lista de preguntas frecuentes" in out and "Muestra este mensaje" in out
     assert "Options" in cli("faq", "--help").stdout  # and back in English for the next run
+    top = cli("--help", env={"LUPUS_GUIDE_LANG": "es"}).stdout
+    assert "Comandos:" in top and "Una guía sin conexión" in top
+    assert "compare los tratamientos" in top  # the command table's summaries
+    out = cli("journal", "add", "infusion", "--help", env={"LC_ALL": "es_US.UTF-8"}).stdout
+    assert "anote una infusión" in " ".join(out.split()) and "[obligatorio]" in out
+
+
+def test_help_texts_not_translated_yet():
+    """Help texts are translated where the catalogue has them (untranslated ones stay English);
+    the list of those left, after `python -m lupus_guide.i18n update-po es`."""
+    from lupus_guide.i18n.tools import help_strings
+
+    translated = {e.msgid for e in ENTRIES if e.context == HELP_CONTEXT and e.msgstr
+                  and not e.fuzzy}
+    missing = [text for text in help_strings() if text not in translated]
+    if missing and not os.environ.get("LUPUS_GUIDE_ES_COMPLETE"):
+        pytest.xfail(f"{len(missing)} help texts in English only: " + "; ".join(missing[:5]))
+    assert missing == []
 
 
 def test_the_run_time_reader_finds_what_the_full_parser_finds():

@@ -19,7 +19,9 @@ CLICK_STRINGS = (
     "Options", "Arguments", "Commands", "default: {default}", "required", "env var: {var}",
     "(dynamic)", "Aborted!", "Missing command.", "No such command {name!r}.",
 )
+HELP_CONTEXT = "help"  # a command's or an option's help text, by its English
 _click_table: dict[str, str] = {}
+_help_table: dict[str, str] = {}
 
 
 def templates(lang: str) -> dict[str, str]:
@@ -34,12 +36,14 @@ def templates(lang: str) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     found: dict[str, str] = {}
-    _click_table.clear()
+    forget()
     for context, msgid, msgstr in entries:
         if not msgstr:
             continue
         if context == CLICK_CONTEXT:
             _click_table[msgid] = msgstr
+        elif context == HELP_CONTEXT:
+            _help_table[msgid] = msgstr
         elif ENGLISH.get(context) == msgid:
             found[context] = msgstr
     _translate_click()
@@ -47,8 +51,36 @@ def templates(lang: str) -> dict[str, str]:
 
 
 def forget() -> None:
-    """Back to English: the framework's words too."""
+    """Back to English: the framework's words and the help texts too."""
     _click_table.clear()
+    _help_table.clear()
+
+
+def help_text(english: str) -> str:
+    """A help text (a command's docstring, an option's help) in the run's language."""
+    return _help_table.get(english, english)
+
+
+def localise_help(command) -> None:
+    """Put ``command``'s help, and its options' and (for a group) its commands' help, in the
+    run's language, where the catalogue has them (Click reads them when it formats --help)."""
+    if not _help_table:
+        return
+    if command.help:
+        command.help = help_text(command.help)
+    params = [*command.params, getattr(command, "_help_option", None)]
+    for param in params:
+        if param is not None and getattr(param, "help", None):
+            param.help = help_text(param.help)
+    if not hasattr(command, "list_commands"):
+        return
+    for sub in getattr(command, "commands", {}).values() if _is_plain(command) else ():
+        localise_help(sub)
+
+
+def _is_plain(group) -> bool:
+    """A Typer group whose commands are all built (journal), not the lazy top-level group."""
+    return type(group).__name__ != "LazyGroup"
 
 
 def placeholders(template: str) -> set[str]:
@@ -56,8 +88,12 @@ def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
 
 
-def _click_gettext(message: str) -> str:
+def framework_word(message: str) -> str:
+    """One of the framework's words (CLICK_STRINGS) in the run's language."""
     return _click_table.get(message, message)
+
+
+_click_gettext = framework_word
 
 
 def _translate_click() -> None:

@@ -26,18 +26,19 @@ def update_po(lang: str, path: Path | None = None) -> str:
     in the table's order, with its English as msgid. A translation whose English changed is kept
     and marked fuzzy (with the old English in a comment); a new id gets an empty msgstr; an id
     that is gone is dropped. Returns a one-line summary."""
-    from lupus_guide.i18n.catalogue import CLICK_CONTEXT, CLICK_STRINGS
+    from lupus_guide.i18n.catalogue import CLICK_CONTEXT, CLICK_STRINGS, HELP_CONTEXT
     from lupus_guide.i18n.po import Entry, read, write
     from lupus_guide.messages import ENGLISH
 
+    by_text = (CLICK_CONTEXT, HELP_CONTEXT)  # contexts whose entries are known by their English
     path = path or catalogue_path(lang)
-    old = {(f"{CLICK_CONTEXT}:{entry.msgid}" if entry.context == CLICK_CONTEXT else entry.context):
+    old = {(f"{entry.context}:{entry.msgid}" if entry.context in by_text else entry.context):
            entry for entry in read(path)} if path.exists() else {}
-    wanted = [(key, text) for key, text in ENGLISH.items()]
-    wanted += [(f"{CLICK_CONTEXT}:{text}", text) for text in CLICK_STRINGS]
+    wanted = [(key, key, text) for key, text in ENGLISH.items()]
+    wanted += [(CLICK_CONTEXT, f"{CLICK_CONTEXT}:{text}", text) for text in CLICK_STRINGS]
+    wanted += [(HELP_CONTEXT, f"{HELP_CONTEXT}:{text}", text) for text in help_strings()]
     entries, counts = [], {"new": 0, "fuzzy": 0}
-    for key, english in wanted:
-        context = CLICK_CONTEXT if key.startswith(f"{CLICK_CONTEXT}:") else key
+    for context, key, english in wanted:
         before = old.get(key)
         if before is None:
             entries.append(Entry(context, english, ""))
@@ -53,6 +54,34 @@ def update_po(lang: str, path: Path | None = None) -> str:
     path.write_text(write(entries, PO_HEADER.format(lang=lang)), encoding="utf-8")
     return (f"{path}: {len(entries)} messages, {counts['new']} new, {counts['fuzzy']} marked "
             f"fuzzy, {sum(1 for e in entries if not e.msgstr)} untranslated")
+
+
+def help_strings() -> list[str]:
+    """Every help text of the command line, in English, each once: the program's and each
+    command's docstring, every option's help, and the command table's summaries."""
+    import typer
+
+    from lupus_guide.cli import app
+    from lupus_guide.cli.group import load_command
+    from lupus_guide.cli.table import COMMANDS
+    from lupus_guide.messages import use
+
+    use("en")
+    found: dict[str, None] = {"Show this message and exit.": None}  # Click's --help option
+
+    def collect(command) -> None:
+        for text in [command.help, *(getattr(p, "help", None) for p in command.params)]:
+            if text:
+                found.setdefault(text)
+        if type(command).__name__ != "LazyGroup":
+            for sub in getattr(command, "commands", {}).values():
+                collect(sub)
+
+    collect(typer.main.get_command(app))
+    for spec in COMMANDS:
+        found.setdefault(spec.summary)
+        collect(load_command(spec.name))
+    return list(found)
 
 
 # --- the content's translation layer ---------------------------------------------------------
