@@ -103,15 +103,22 @@ def test_a_fuzzy_stale_or_broken_translation_is_never_said(tmp_path, monkeypatch
     assert messages.say("frame.phone", phone="555") == "Phone 555"
 
 
-def test_an_english_run_never_reads_a_catalogue(cli, monkeypatch):
-    from lupus_guide.i18n import po
+def test_an_english_run_never_reads_a_catalogue(tmp_path):
+    """Nothing of the catalogue is imported or read by an English run: not for a command, not
+    for --help (a process of its own, so that no other test has imported it)."""
+    import subprocess
+    import sys
 
-    def refuse(*args, **kwargs):
-        raise AssertionError("an English run read a catalogue")
-
-    monkeypatch.setattr(po, "read", refuse)
-    assert cli("faq", "--format", "json").code == 0
-    assert cli("--help").code == 0
+    probe = ("import sys\nfrom lupus_guide.cli import main\nmain(sys.argv[1:])\n"
+             "print(sorted(m for m in sys.modules if m.startswith('lupus_guide.i18n.')))")
+    env = {"PATH": "/usr/bin:/bin", "LUPUS_GUIDE_HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    for args in (["faq", "--format", "json"], ["--help"], ["faq", "--help"]):
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                              text=True, env=env, check=False, timeout=60)
+        assert done.stdout.splitlines()[-1] in ("[]", "['lupus_guide.i18n.dates']"), done.stdout
+    spanish = subprocess.run([sys.executable, "-c", probe, "--lang", "es", "faq"],
+                             capture_output=True, text=True, env=env, check=False, timeout=60)
+    assert "lupus_guide.i18n.catalogue" in spanish.stdout.splitlines()[-1]
 
 
 def test_help_and_the_frameworks_words_in_spanish(cli):
