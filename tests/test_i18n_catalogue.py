@@ -156,3 +156,23 @@ def test_the_run_time_reader_finds_what_the_full_parser_finds():
               'msgctxt "b"\nmsgid ""\n"Say \\"hi\\"\\n"\n"twice"\nmsgstr "Diga \\"hola\\""\n')
     assert translations(tricky) == [("b", 'Say "hi"\ntwice', 'Diga "hola"')]
     assert translations(tricky.replace("\n", "\r\n")) == translations(tricky)
+
+
+def test_no_module_says_a_message_when_it_is_imported():
+    """A message said at import time is fixed in the language of the first run of a process
+    (tests run many): messages are said when needed (``messages.Said`` for tables of them)."""
+    import ast
+    from pathlib import Path
+
+    import lupus_guide
+
+    found = []
+    for path in Path(lupus_guide.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "say":
+                    found.append(f"{path.name}:{call.lineno}")
+    assert found == []
