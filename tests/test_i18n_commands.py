@@ -16,7 +16,8 @@ ARGS = {
 }
 FORMATS = ["table", "plain", "json", "markdown", "html"]
 # a Spanish word of each command's frame, in its human output
-FRAME = {"therapies": "Fuentes", "faq": "Ninguna pregunta", "prepare": "Antes de la infusión",
+FRAME = {"therapies": "Fuentes", "faq": ("Ninguna pregunta", "Respuestas para"),
+         "prepare": "Antes de la infusión",
          "side-effects": "Efectos secundarios", "costs": "Costos y seguro médico",
          "care": "Cuidado a largo plazo", "search": "Resultados de la búsqueda",
          "sources": "fuentes", "changes": "Qué cambió", "handout": "lo que debe saber",
@@ -33,11 +34,13 @@ def test_the_table_of_arguments_names_every_command():
 def test_every_command_in_every_format_in_spanish(cli, name, fmt):
     out = cli("--lang", "es", name, *ARGS[name], "--format", fmt, "--color", "never")
     text = out.stdout + out.stderr
-    assert out.code in (0, 3), text  # 3: nothing matched (faq comer, before translations)
+    # 3: nothing matched; 6: no journal yet (said in Spanish, as any error)
+    assert out.code in (0, 3, 6), text
     assert "Traceback" not in text
-    if fmt == "json" and out.stdout:
+    if fmt == "json" and out.code == 0:
         assert out.json()["lang"] == "es"
     elif fmt != "json":
-        assert FRAME[name].casefold() in text.casefold(), text[:400]
+        words = FRAME[name] if isinstance(FRAME[name], tuple) else (FRAME[name],)
+        assert any(w.casefold() in text.casefold() for w in words), text[:400]
     if fmt == "html" and out.stdout:
         assert '<html lang="es">' in out.stdout
