@@ -385,6 +385,50 @@ ENGLISH: dict[str, str] = {
     "file.not_regular": "is not a regular file (a device, a pipe or a socket)",
     "file.unsafe_character": "text holds a control or invisible character ({code}) that could "
                              "change what a terminal shows; remove it",
+    # issue 14: schedules for every plan (dates the care team gives, short regimen names, alarms)
+    "given.not_interval": "--every \"{text}\" is not an interval.",
+    "given.interval_hint": "Write a number and a unit, for example 14d, 2w or 6mo.",
+    "given.unknown_unit": "--every \"{text}\": \"{unit}\" is not a unit of days, weeks or months.",
+    "given.interval_range": (
+        "--every \"{text}\" is out of range: use 1 to {days} days, 1 to {weeks} weeks or 1 to "
+        "{months} months."
+    ),
+    "given.too_many": "--dates gives more than {limit} dates.",
+    "given.empty_date": "--dates has an empty date (two commas in a row, or one at an end).",
+    "given.twice": "--dates gives {date} twice.",
+    "given.unsorted": "--dates must be in order: {earlier} is listed after {later}.",
+    "given.order_hint": "List each date once, from the first to the last.",
+    "given.dates_or_every": "Give --dates or --every, not both.",
+    "given.dates_alone": (
+        "--dates lists every date: leave out --start, --count, --until and --last."
+    ),
+    "given.every_needs_start": (
+        "--every needs --start DATE (the first infusion), or --from-dose N --last DATE."
+    ),
+    "given.from_dose_range": "--from-dose must be from 1 to 10000, not {dose}.",
+    "plan.regimen_ambiguous": "--regimen \"{regimen}\" fits more than one {therapy} regimen.",
+    "schedule.phase.loading": "first doses",
+    "schedule.phase.maintenance": "later doses",
+    "schedule.phase.course": "the course",
+    "schedule.phase.given": "your care team's date",
+    "schedule.given_title": "Your dates",
+    "schedule.given_note": (
+        "These are the dates you gave, from your care team. Follow your care team if a date "
+        "changes."
+    ),
+    "schedule.given_every": "One infusion every {every}.",
+    "schedule.every_days": "{count} days",
+    "schedule.every_months": "{count} months",
+    "schedule.others": "Other usual schedules for {therapy}:",
+    "schedule.other": "{name} (--regimen {short})",
+    "schedule.pick_other": "To use one, add --regimen and its short name, as shown.",
+    "ics.first_dose": "Before your first dose:",
+    "ics.event_given": "{name} infusion (dose {number})",
+    "schedule.give_dates": (
+        "Give their dates: --dates 2027-01-04,2027-01-18, or --every 14d --start DATE."
+    ),
+    "ics.remind_none_or_time": "--remind \"{text}\" is not a time of day or \"none\".",
+    "ics.remind_hint": "Write it as HH:MM, for example 09:00, or none for no reminder.",
     # i18n (issue 17): languages, dates, the renderers' fixed words
     "lang.unknown": "{source} \"{asked}\" is not an installed language.",
     "lang.not_installed": "\"{asked}\" is not an installed language.",

@@ -17,6 +17,7 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 Url = Annotated[str, msgspec.Meta(pattern=r"^https://[!-~]+$")]  # printable ASCII only
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Stage = Literal["before", "during", "after"]
+ForDose = Literal["first", "every"]  # a calendar lists "first" items on dose 1, "every" on each
 ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
@@ -120,6 +121,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     text: Text
     detail: str = ""
     therapies: list[Slug] = []
+    for_dose: ForDose | None = None  # which calendar events carry it: dose 1 only, or every dose
     sources: list[Source] = []  # required in the bundled content; a clinic's own items may omit it
 
 

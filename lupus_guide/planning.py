@@ -101,8 +101,36 @@ def next_after(regimen, last_number: int, last_date: dt.date) -> tuple[int, dt.d
     return last_number + 1, step(last_date, following)
 
 
+def short_name(regimen) -> str:
+    """The regimen's id without its therapy's name: ``euro-lupus`` for
+    ``cyclophosphamide-euro-lupus``."""
+    prefix = f"{regimen.therapy}-"
+    return regimen.id[len(prefix):] if regimen.id.startswith(prefix) else regimen.id
+
+
+def _words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
+def regimens_named(own: list, wanted: str) -> list:
+    """The regimens ``wanted`` names: by id, by short name, else those where each of its words
+    starts a word of the id (``nih``, ``sc-ln``), else of the id or the name (``low dose``)."""
+    key = "-".join(_words(wanted))
+    exact = [r for r in own if key in (r.id, short_name(r))]
+    if exact or not key:
+        return exact
+    asked = [w for w in key.split("-") if w not in {r.therapy for r in own}] or key.split("-")
+    for words_of in (lambda r: _words(r.id), lambda r: _words(r.id) + _words(r.name)):
+        found = [r for r in own
+                 if all(any(word.startswith(a) for word in words_of(r)) for a in asked)]
+        if found:
+            return found
+    return []
+
+
 def choose_regimen(content, therapy, wanted: str | None):
-    """The regimen asked for, else the therapy's default one."""
+    """The regimen asked for (by id, short name or a distinctive word), else the therapy's
+    default one."""
     from lupus_guide.suggest import did_you_mean
 
     own = [r for r in content.regimens if r.therapy == therapy.id]
@@ -111,25 +139,42 @@ def choose_regimen(content, therapy, wanted: str | None):
                        say("plan.ask_care_team"))
     if wanted is None:
         return next((r for r in own if r.default), own[0])
-    for regimen in own:
-        if regimen.id == wanted.strip().casefold():
-            return regimen
-    ids = [r.id for r in own]
-    hint = did_you_mean(wanted.strip().casefold(), ids, say("plan.regimens", ids=", ".join(ids)))
+    found = regimens_named(own, wanted)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(f'"{short_name(r)}"' for r in found)
+        raise UsageError(say("plan.regimen_ambiguous", regimen=printable(wanted),
+                             therapy=therapy.generic_name),
+                         say("suggest.did_you_mean_one_of", names=names))
+    ids = [short_name(r) for r in own]
+    hint = did_you_mean("-".join(_words(wanted)), ids + [r.id for r in own],
+                        say("plan.regimens", ids=", ".join(ids)))
     raise NotFound(say("plan.no_regimen", therapy=therapy.generic_name, regimen=printable(wanted)),
                    hint)
 
 
+def other_regimens(content, regimen) -> list:
+    """The therapy's regimens other than ``regimen``, to name beside a schedule."""
+    return [r for r in content.regimens if r.therapy == regimen.therapy and r.id != regimen.id]
+
+
 def plan_request(content, name: str, *, regimen: str | None = None, start: str | None = None,
                  count: int | None = None, until: str | None = None, from_dose: int | None = None,
-                 last: str | None = None):
-    """Check the options, then plan: (therapy, regimen, doses)."""
+                 last: str | None = None, dates: str | None = None, every: str | None = None):
+    """Check the options, then plan: (therapy, regimen, doses). With ``dates`` or ``every`` (the
+    care team's own dates), the doses are those, whatever the regimen."""
     therapy = find_therapy(content.therapies, name)
     chosen = choose_regimen(content, therapy, regimen)
     if count is not None and not 1 <= count <= MAX_DOSES:
         raise UsageError(say("plan.count_range", limit=MAX_DOSES, count=count))
     if count is not None and until is not None:
         raise UsageError(say("plan.count_or_until"))
+    if dates is not None or every is not None:
+        from lupus_guide.given_dates import given_doses
+
+        return therapy, chosen, given_doses(dates=dates, every=every, start=start, count=count,
+                                            until=until, from_dose=from_dose, last=last)
     if chosen.set_by_care_team:
         return therapy, chosen, []
     total = course_length(chosen)

@@ -153,7 +153,7 @@ def test_ics_events_alarms_and_stable_uids(cli, tmp_path):
             for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "DESCRIPTION"):
                 assert prop in event, prop
             alarms = list(event.walk("VALARM"))
-            assert len(alarms) == 1 and alarms[0]["TRIGGER"].dt == dt.timedelta(days=-1)
+            assert len(alarms) == 1 and alarms[0]["TRIGGER"].dt == -dt.timedelta(hours=15)
             assert "555-0100" in str(event["DESCRIPTION"])
             assert "set by your care team" in str(event["DESCRIPTION"])
         assert events[0]["DTSTART"].dt == dt.date(2027, 1, 4)  # all-day

@@ -73,15 +73,26 @@ def handout(name: TherapyArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoi
 ScheduleName = Annotated[str, typer.Argument(help="The therapy (any name), e.g. belimumab.")]
 StartOpt = Annotated[str | None, typer.Option("--start", metavar="DATE",
                                               help="Date of the first infusion (YYYY-MM-DD).")]
-RegimenOpt = Annotated[str | None, typer.Option("--regimen",
-                                                help="A named regimen, e.g. cyclophosphamide-nih.")]
+RegimenOpt = Annotated[str | None, typer.Option("--regimen", metavar="NAME",
+                                                help="Another usual regimen, by its id or a short "
+                                                     "name, e.g. nih, euro-lupus, sc-ln.")]
+DatesOpt = Annotated[str | None, typer.Option("--dates", metavar="DATE,DATE,...",
+                                              help="Your care team's dates, first to last, "
+                                                   "instead of the usual ones (any therapy).")]
+EveryOpt = Annotated[str | None, typer.Option("--every", metavar="GAP",
+                                              help="Your care team's gap between infusions from "
+                                                   "--start: 14d, 2w or 6mo (with --count or "
+                                                   "--until; else a year).")]
+RemindOpt = Annotated[str, typer.Option("--remind", metavar="HH:MM|none",
+                                        help="Calendar reminder the day before, at this time; "
+                                             "none for no reminder.")]
 CountOpt = Annotated[int | None, typer.Option("--count", metavar="N",
                                               help="How many infusions to show.")]
 UntilDateOpt = Annotated[str | None, typer.Option("--until", metavar="DATE",
                                                   help="Show infusions up to this date.")]
 FromDoseOpt = Annotated[int | None, typer.Option("--from-dose", metavar="N",
                                                  help="Continue a schedule under way from dose N "
-                                                      "...")]
+                                                      "... (with --dates: number them from N)")]
 LastOpt = Annotated[str | None, typer.Option("--last", metavar="DATE",
                                              help="... whose dose N-1 was on DATE.")]
 IcsOpt = Annotated[str | None, typer.Option("--ics", metavar="FILE",
@@ -97,29 +108,32 @@ TzOpt = Annotated[str | None, typer.Option("--tz", metavar="ZONE",
 
 def schedule(name: ScheduleName, start: StartOpt = None, regimen: RegimenOpt = None,
              count: CountOpt = None, until: UntilDateOpt = None, from_dose: FromDoseOpt = None,
-             last: LastOpt = None, ics: IcsOpt = None, at: AtOpt = None,
-             duration: DurationOpt = 120, tz: TzOpt = None, fmt: FormatOpt = None,
+             last: LastOpt = None, dates: DatesOpt = None, every: EveryOpt = None,
+             ics: IcsOpt = None, at: AtOpt = None, duration: DurationOpt = 120, tz: TzOpt = None,
+             remind: RemindOpt = "09:00", fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
     """lupus-guide schedule belimumab --start 2027-01-04 — the usual infusion dates, to plan with.
 
     From the therapy's usual regimen (the label or a guideline, with sources); your real schedule
-    is set by your care team. --ics FILE also writes a calendar file with a reminder the day before
-    each infusion.
+    is set by your care team. Give their dates with --dates 2027-01-04,2027-01-18 or --every 14d
+    --start DATE. --ics FILE also writes a calendar file with a reminder the day before each
+    infusion.
     """
     from lupus_guide.views import schedule as views
 
     request = {"regimen": regimen, "start": start, "count": count, "until": until,
-               "from_dose": from_dose, "last": last}
+               "from_dose": from_dose, "last": last, "dates": dates, "every": every}
 
     def build(content, env):
+        views.reminder_time(remind)  # a bad --remind is an error even without --ics
         result = views.schedule(content, name, **request)
         if ics is not None:
             from lupus_guide.messages import say
             from lupus_guide.output import write_atomically
 
             text, events = views.ics_text(content, name, at=at, minutes=duration, tz=tz,
-                                          **request)
+                                          remind=remind, **request)
             from lupus_guide.safetext import clean_crlf
 
             write_atomically(ics, clean_crlf(text))
