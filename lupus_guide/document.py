@@ -50,6 +50,9 @@ class Table(msgspec.Struct):
     columns: list[str]
     rows: list[list[str]]
     title: str = ""
+    # "cards": plain text shows every row as a card whatever the width (one layout for lists a
+    # script reads); "auto": a table when it fits
+    layout: Literal["auto", "cards"] = "auto"
 
 
 class SourceList(msgspec.Struct):

@@ -26,10 +26,19 @@ from lupus_guide.messages import say
 Kind = Literal["infusion", "reaction", "call", "note"]
 KINDS: tuple[Kind, ...] = ("infusion", "reaction", "call", "note")
 # what an entry's ``fields`` may hold, in the order they are shown
-FIELDS = ("dose", "site", "symptom", "severity", "with", "about", "reference", "outcome",
-          "follow_up", "note", "text")
+FIELDS = ("dose", "site", "symptom", "severity", "with", "person", "phone", "about", "reference",
+          "outcome", "follow_up", "done", "note", "text")
 SEVERITIES = ("mild", "moderate", "severe")
-CALLED = ("insurer", "clinic", "pharmacy", "doctor", "other")
+# "support": the drug maker's support programme (Benlysta Gateway, Genentech Access Solutions...)
+CALLED = ("insurer", "clinic", "pharmacy", "doctor", "support", "other")
+# The fields each kind has (what `journal add` and `journal edit` take for it)
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "infusion": ("dose", "site", "note"),
+    "reaction": ("symptom", "severity", "note"),
+    "call": ("with", "person", "phone", "about", "reference", "outcome", "follow_up", "done",
+             "note"),
+    "note": ("text",),
+}
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 15_000
 FILE_NAME = "journal.sqlite3"

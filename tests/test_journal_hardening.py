@@ -124,7 +124,7 @@ GOOD = {"kind": "note", "date": "2027-01-01", "fields": {"text": "fine"}}
     ({"fields": {"text": "nul \x00 inside"}}, "control characters"),
     ({"fields": {"text": "clear \x1b[2J screen"}}, "control characters"),
     ({"fields": {"text": "c1 \x9b31m"}}, "control characters"),
-    ({"kind": "infusion", "therapy": "aspirin", "fields": {"dose": "1"}}, "aspirin"),
+    ({"kind": "infusion", "therapy": "belimumb", "fields": {"dose": "1"}}, "belimumb"),
     ({"kind": "infusion", "therapy": "belimumab", "fields": {"dose": "\x07"}}, "control"),
     ({"kind": "reaction", "fields": {"symptom": "rash", "severity": "awful"}}, "severity"),
     ({"kind": "call", "fields": {"with": "a friend", "about": "x"}}, "with"),

@@ -139,10 +139,13 @@ def test_entries_survive_being_killed_at_random_moments(path):
     for round_ in range(50):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"r{round_}", "1000"],
                                   stdout=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.05, 0.35))
+        # Kill at a random moment after the first confirmed write, so a slow start (a busy
+        # machine) cannot leave every round with nothing written.
+        first = writer.stdout.readline() if writer.stdout else ""
+        time.sleep(rng.uniform(0.0, 0.1))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        confirmed += out.split()
+        confirmed += (first + out).split()
     with Journal.open(path) as journal:
         stored = {e.fields["text"] for e in journal.entries()}
         assert journal.check() == "ok"

@@ -10,6 +10,7 @@ from typing import Annotated, NamedTuple
 
 import typer
 
+from lupus_guide.cli import complete
 from lupus_guide.render import OutputFormat
 
 
@@ -51,7 +52,7 @@ ClinicOpt = Annotated[
                  help="A clinic pack folder to layer over the guide (or set LUPUS_GUIDE_CLINIC)."),
 ]
 
-_THERAPY = typer.Option("--therapy", "-t",
+_THERAPY = typer.Option("--therapy", "-t", autocompletion=complete.therapy_names,
                         help="A therapy by any name, e.g. rituximab or Benlysta.")
 TherapyOpt = Annotated[str | None, _THERAPY]
 RequiredTherapyOpt = Annotated[str, _THERAPY]

@@ -31,6 +31,7 @@ class Job(NamedTuple):
     text_for: Callable[[Any], str] | None = None
     needs_content: bool = True
     private: bool = False
+    text_format: str = "csv"  # the name of what ``text_for`` makes, for "wrote FILE (csv)"
 
 
 def run(job: Job, shared: Shared) -> None:
@@ -101,7 +102,8 @@ def _emit(job: Job, env, fmt: OutputFormat, path: str | None) -> int:
         from lupus_guide.output import write_atomically
 
         write_atomically(path, text, private=job.private, protected=_journal_files(env))
-        wrote = say("run.wrote", path=path, format=fmt.value)
+        wrote = say("run.wrote", path=path,
+                    format=job.text_format if job.text_for is not None else fmt.value)
         env.write(f"lupus-guide {job.command}: {wrote}\n", env.stderr)
     else:
         try:

@@ -19,7 +19,9 @@ import stat
 
 # hashlib's BLAKE2b without importing hashlib, which loads OpenSSL (about 4 ms at every start).
 from _blake2 import blake2b
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -28,6 +30,7 @@ from lupus_guide.content.kinds import LIST_STEMS, stems_for
 from lupus_guide.content.layers import MAX_FILE_BYTES, read_at_most
 
 FORMAT = 2
+T = TypeVar("T")
 MAX_CACHE_BYTES = 32 * 1024 * 1024
 PARTS = LIST_STEMS  # the lists of entries a command may leave undecoded
 
@@ -194,12 +197,16 @@ def write(cache_dir: Path, layers, key: str, content) -> None:
     (a new 0600 temporary file renamed into place). Nothing is renamed over a link, a FIFO, a
     device or a folder. A cache that cannot be written is no error: the next run parses the YAML
     again."""
+    _write_private(cache_dir, _file(cache_dir, layers),
+                   lambda: msgspec.msgpack.encode(CacheFile(key, content)))
+
+
+def _write_private(cache_dir: Path, target: Path, encode) -> None:
     from lupus_guide.errors import OutputError
     from lupus_guide.output import write_atomically
 
     if not _private_folder(cache_dir, create=True):
         return
-    target = _file(cache_dir, layers)
     try:
         if not stat.S_ISREG(os.lstat(target).st_mode):
             return
@@ -208,6 +215,65 @@ def write(cache_dir: Path, layers, key: str, content) -> None:
     except OSError:
         return
     try:
-        write_atomically(target, msgspec.msgpack.encode(CacheFile(key, content)), private=True)
+        write_atomically(target, encode(), private=True)
     except (OSError, OutputError):
         pass
+
+
+# What was worked out from a loaded content (a search index), by the content's id; the content
+# itself is held so that its id is never reused while this process runs.
+_ORIGINS: dict[int, tuple[Any, Path, Any, str]] = {}
+_DERIVED: dict[tuple[int, str, str], tuple[Any, Any]] = {}
+
+
+def remember(content, cache_dir: Path, layers, key: str) -> None:
+    """Note where ``content`` is cached, so that what is worked out from it can be kept beside."""
+    _ORIGINS[id(content)] = (content, cache_dir, layers, key)
+
+
+def whole(content):
+    """``content`` with every part, when it was read from the cache leaving some out (read again,
+    all of it); else ``content`` itself."""
+    origin = _ORIGINS.get(id(content))
+    if origin is None or origin[0] is not content:
+        return content
+    _, cache_dir, layers, key = origin
+    return read(cache_dir, layers, key) or content
+
+
+def derived(content, name: str, signature: str, build: Callable[[], T], kind: Any) -> T:
+    """``build()``, worked out from ``content`` alone (a search index; ``kind``, its type): once
+    per process, and kept in a private file beside the content's cache, trusted as the cache is,
+    for the next runs while the content and ``signature`` (how it is worked out) stay the same."""
+    memo = _DERIVED.get((id(content), name, signature))
+    if memo is not None and memo[0] is content:
+        return memo[1]
+    origin = _ORIGINS.get(id(content))
+    where = None
+    if origin is not None and origin[0] is content:
+        _, cache_dir, layers, key = origin
+        where = (cache_dir, _file(cache_dir, layers).with_suffix(f".{name}.msgpack"),
+                 f"{key}:{signature}")
+    kept = _read_derived(*where, kind) if where else None
+    value = build() if kept is None else kept
+    if where and kept is None:
+        stored = _derived_type(kind)(where[2], value)
+        _write_private(where[0], where[1], lambda: msgspec.msgpack.encode(stored))
+    _DERIVED[(id(content), name, signature)] = (content, value)
+    return value
+
+
+def _read_derived(cache_dir: Path, target: Path, key: str, kind: Any) -> Any:
+    data = _read_private(target) if _private_folder(cache_dir) else None
+    if data is None:
+        return None
+    try:
+        stored = msgspec.msgpack.decode(data, type=_derived_type(kind))
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return stored.value if stored.key == key else None
+
+
+@functools.cache
+def _derived_type(kind: Any) -> Any:
+    return msgspec.defstruct("Derived", [("key", str), ("value", kind)], array_like=True)

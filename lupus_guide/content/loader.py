@@ -39,6 +39,8 @@ def load_content(layers: list[Layer] | None = None, cache_dir: Path | None = Non
         content = _load(layers)
         if key:
             cache.write(cache_dir, layers, key, content)
+    if key:
+        cache.remember(content, cache_dir, layers, key)
     return content
 
 

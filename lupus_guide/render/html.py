@@ -120,10 +120,17 @@ def render_html(doc: d.Document, lang: str = "en") -> str:
     if doc.header:
         out.append(f'<header class="clinic">{_text(doc.header)}</header>')
     out.append("<main>")
-    for block in doc.blocks:
+    keep = doc.kind == "visit" and doc.footer and doc.blocks
+    for block in doc.blocks[:-1] if keep else doc.blocks:
         _block(block, out)
-    out.append("</main>")
-    if doc.footer:
-        out.append(f"<footer>{_text(doc.footer)}</footer>")
+    if keep:
+        # a visit summary's disclaimer never stands alone on a last page: kept with the last block
+        out.append('<div style="break-inside: avoid; page-break-inside: avoid">')
+        _block(doc.blocks[-1], out)
+        out.append(f"<footer>{_text(doc.footer)}</footer></div></main>")
+    else:
+        out.append("</main>")
+        if doc.footer:
+            out.append(f"<footer>{_text(doc.footer)}</footer>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

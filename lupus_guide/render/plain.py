@@ -53,8 +53,9 @@ def _block(block, width: int, unicode: bool) -> list[str]:
 
 def _cards(table: d.Table, width: int) -> list[str]:
     """Each row of a table as a card: the first cell as a title, then 'Column: value' lines.
-    A table whose cells are all one short line, and fit the width, stays a table."""
-    if all("\n" not in cell for row in table.rows for cell in row):
+    A table whose cells are all one short line, and fit the width, stays a table (unless its
+    layout is "cards")."""
+    if table.layout == "auto" and all("\n" not in cell for row in table.rows for cell in row):
         widths = [max(len(c) for c in [col, *(row[i] for row in table.rows)])
                   for i, col in enumerate(table.columns)]
         if sum(widths) + 2 * (len(widths) - 1) <= width:

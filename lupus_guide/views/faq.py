@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lupus_guide.document import Heading, Paragraph, Table
+from lupus_guide.document import Bullets, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import clean_query, printable
 from lupus_guide.messages import say
-from lupus_guide.search import search_faq
+from lupus_guide.search import search_faq, short_list
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 from lupus_guide.views.blocks import named_therapy
 
@@ -29,9 +29,17 @@ def _filtered(content, topic: str | None, therapy: str | None):
     return entries
 
 
+# Answers shown: those scoring at least LIST_SHARE of the best one, at most LIST_MOST; the best
+# one, and the next while they score at least FULL_SHARE of it (at most FULL_MOST), in full; the
+# others as their questions.
+LIST_SHARE, LIST_MOST = 0.3, 8
+FULL_SHARE, FULL_MOST = 0.6, 3
+
+
 @reads("faq")  # and named_therapy's parts with --therapy
 def faq(content, text: str | None, topic: str | None = None, therapy: str | None = None) -> Result:
-    """The list of questions, or the answers that match ``text``, best first."""
+    """The list of questions, or the answers that match ``text``: the best few in full, the
+    others that match well as a list of questions."""
     entries = _filtered(content, topic, therapy)
     doc = new_document(content, say("faq.title"))
     if text is None:
@@ -40,15 +48,24 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
                       [[e.question, ", ".join(e.topics)] for e in entries]),
                 Paragraph(say("faq.for_an_answer")))
         return Result("faq", [to_data(e) for e in entries], doc)
-    hits = search_faq(entries, text)
+    hits = short_list(search_faq(content, text, entries), LIST_SHARE, LIST_MOST)
     if not hits:
         raise NotFound(say("faq.no_match", text=printable(text)), say("faq.no_match_hint"))
+    full = [h for h in hits if h.score >= hits[0].score * FULL_SHARE][:FULL_MOST]
     doc.add(Heading(say("faq.answers_for", text=text)))
-    for hit in hits:
+    for hit in full:
         entry = hit.item
         doc.add(Heading(entry.question, 2), *[Paragraph(p) for p in _paragraphs(entry.answer)],
                 source_rows(entry.sources))
-    return Result("faq", [to_data(h.item) | {"score": round(h.score, 3)} for h in hits], doc)
+    more = hits[len(full):]
+    if more:
+        doc.add(Heading(say("faq.more_questions"), 2),
+                Bullets([h.item.question for h in more]),
+                Paragraph(say("faq.more_hint")))
+    data = [to_data(h.item) | {"score": round(h.score, 3),
+                               "shown": "answer" if i < len(full) else "question"}
+            for i, h in enumerate(hits)]
+    return Result("faq", data, doc)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lupus_guide.document import Bullets, Callout, Heading, Paragraph, Table
+from lupus_guide.document import Fields, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound, UsageError
-from lupus_guide.find import find_therapy
 from lupus_guide.inputs import printable
 from lupus_guide.journal import FIELDS, KINDS, Entry, Kind
 from lupus_guide.journal_actions import (
     add_entry,
     check_date,
+    close_follow_up,
     delete_entry,
     edit_entry,
     import_entries,
+    in_guide,
+    journal_exists,
+    journal_therapy,
     open_journal,
 )
 from lupus_guide.messages import say
-from lupus_guide.planning import against_schedule
 from lupus_guide.views import Result, new_document, reads, to_data
 
 FIELD_ORDER = FIELDS
@@ -27,11 +29,16 @@ FIELD_ORDER = FIELDS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@reads("therapies")
+@reads("therapies", "care")
 def add(content, env, kind: Kind, *, therapy: str | None, date: str | None, time: str | None,
         **fields) -> Result:
     """Log one entry; say its id."""
     entry = add_entry(content, env, kind, therapy=therapy, date=date, time=time, **fields)
+    if kind == "infusion" and entry.date > dt.date.today().isoformat():
+        _note(env, say("journal.future_date", date=entry.date))
+    if kind == "reaction":
+        for line in reaction_prompts(content, entry):
+            _note(env, line)
 
     def document():
         doc = new_document(content, say("journal.title"))
@@ -39,6 +46,28 @@ def add(content, env, kind: Kind, *, therapy: str | None, date: str | None, time
         return doc
 
     return Result("journal add", to_data(entry), document)
+
+
+def _note(env, line: str) -> None:
+    env.write(f"lupus-guide journal add: {line}\n", env.stderr)
+
+
+def reaction_prompts(content, entry: Entry) -> list[str]:
+    """What to do now about a reaction just logged: 911 for an emergency sign or a severe one;
+    the care team today (with the clinic's phone when a pack is active) for a call sign."""
+    from lupus_guide.flags import CALL, EMERGENCY, match, signs_for
+
+    therapy = entry.therapy if in_guide(content, entry.therapy) else None
+    levels = {flag.level for flag in match(entry.fields.get("symptom", ""),
+                                           signs_for(content, therapy))}
+    lines = []
+    if EMERGENCY in levels or entry.fields.get("severity") == "severe":
+        lines.append(say("journal.prompt_911"))
+    if CALL in levels:
+        clinic = getattr(content, "clinic", None)
+        phones = say("journal.prompt_phones", phones=clinic.phones()) if clinic else ""
+        lines.append(say("journal.prompt_call", phones=phones))
+    return lines
 
 
 def COLUMNS() -> list[str]:  # noqa: N802 - a table's header, in the guide's language
@@ -52,6 +81,10 @@ def _row(entry: Entry) -> list[str]:
             entry.therapy or "", details]
 
 
+def _therapy(content, therapy: str) -> str:
+    return therapy if in_guide(content, therapy) else say("journal.not_in_guide", therapy=therapy)
+
+
 @reads("therapies")
 def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
             command: str = "journal list", title: str | None = None) -> Result:
@@ -59,16 +92,22 @@ def listing(content, env, *, since=None, until=None, kind=None, therapy=None,
     since, until = check_date(since, "--since"), check_date(until, "--until")
     if kind is not None and kind not in KINDS:
         raise UsageError(f'--kind "{printable(kind)}" is not one of {", ".join(KINDS)}.')
-    therapy_id = find_therapy(content.therapies, therapy).id if therapy is not None else None
-    with open_journal(env, write=False) as journal:
-        entries = journal.entries(since=since, until=until, kind=kind, therapy=therapy_id)
+    therapy_id = journal_therapy(content.therapies, therapy) if therapy is not None else None
+    entries: list[Entry] = []
+    if journal_exists(env):
+        with open_journal(env, write=False) as journal:
+            entries = journal.entries(since=since, until=until, kind=kind, therapy=therapy_id)
+    elif command == "journal list":  # no journal yet is not an error
+        env.write(f"lupus-guide {command}: {say('journal.no_journal_yet')}\n", env.stderr)
     data = [to_data(e) for e in entries]
 
     def document():
         doc = new_document(content, title)
         doc.add(Heading(title))
         if entries:
-            doc.add(Table(COLUMNS(), [_row(e) for e in entries]))
+            doc.add(Table(COLUMNS(), [_row(e)[:3] + [_therapy(content, e.therapy)
+                                                     if e.therapy else ""] + _row(e)[4:]
+                                      for e in entries], layout="cards"))
         else:
             doc.add(Paragraph(say("journal.no_entries")))
         doc.add(Paragraph(say("journal.stays_here")))
@@ -86,13 +125,13 @@ def show(content, env, entry_id: int) -> Result:
 
     def document():
         doc = new_document(content, say("journal.entry_title", id=entry_id))
-        rows = [[say("journal.column.when"), entry.date + (f" {entry.time}" if entry.time else "")],
-                [say("journal.column.kind"), entry.kind]]
+        rows = [(say("journal.column.when"), entry.date + (f" {entry.time}" if entry.time else "")),
+                (say("journal.column.kind"), entry.kind)]
         if entry.therapy:
-            rows.append([say("journal.column.therapy"), entry.therapy])
-        rows += [[name.replace("_", " ").capitalize(), entry.fields[name]]
+            rows.append((say("journal.column.therapy"), _therapy(content, entry.therapy)))
+        rows += [(name.replace("_", " ").capitalize(), entry.fields[name])
                  for name in FIELD_ORDER if name in entry.fields]
-        doc.add(Heading(say("journal.entry_title", id=entry_id)), Table(["", ""], rows))
+        doc.add(Heading(say("journal.entry_title", id=entry_id)), Fields(rows))
         return doc
 
     return Result("journal show", to_data(entry), document)
@@ -108,6 +147,41 @@ def edit(content, env, entry_id: int, *, date=None, time=None, therapy=None, **f
             Paragraph(say("journal.changed", id=entry_id)))
 
     return Result("journal edit", to_data(entry), document)
+
+
+@reads("therapies")
+def done(content, env, entry_id: int) -> Result:
+    """Close a call's follow-up (today)."""
+    entry = close_follow_up(env, entry_id)
+
+    def document():
+        return new_document(content, say("journal.title")).add(
+            Paragraph(say("journal.closed", id=entry_id, date=entry.fields["done"])))
+
+    return Result("journal done", to_data(entry), document)
+
+
+@reads("therapies")
+def name(content, env, who: str | None, *, forget: bool = False) -> Result:
+    """Save (or show, or forget) whose journal it is, for the summary's header."""
+    from lupus_guide.inputs import clean_query
+    from lupus_guide.journal_settings import save_name, saved_name
+
+    if forget:
+        save_name(env, None)
+        said, current = say("journal.name_forgotten"), None
+    elif who is not None:
+        current = clean_query(who, "name")
+        save_name(env, current)
+        said = say("journal.name_saved", name=current)
+    else:
+        current = saved_name(env)
+        said = say("journal.name_is", name=current) if current else say("journal.name_none")
+
+    def document():
+        return new_document(content, say("journal.title")).add(Paragraph(said))
+
+    return Result("journal name", {"name": current}, document)
 
 
 @reads("therapies")
@@ -134,88 +208,6 @@ def import_file(content, env, file: str) -> Result:
         return new_document(content, say("journal.title")).add(Paragraph(said))
 
     return Result("journal import", {"imported": added, "skipped": skipped}, document)
-
-
-@reads("therapies", "regimens")
-def summary(content, env, *, since: str | None = None, therapy: str | None = None,
-            start: str | None = None, regimen: str | None = None) -> Result:
-    """A one-page summary for the next visit; with --therapy and --start, the infusions are
-    checked against the usual schedule (done, late, early, missed)."""
-    since = check_date(since, "--since")
-    if start is not None and therapy is None:
-        raise UsageError(say("journal.start_needs_therapy"))
-    with open_journal(env, write=False) as journal:
-        entries = journal.entries(since=since)
-    infusions = [e for e in entries if e.kind == "infusion"]
-    reactions = [e for e in entries if e.kind == "reaction"]
-    today = dt.date.today().isoformat()
-    follow_ups = [e for e in entries if e.kind == "call" and e.fields.get("follow_up", "") >= today]
-    by_id = {t.id: t for t in content.therapies}
-    flags = []
-    for entry in reactions:
-        level = _flag(entry, by_id)
-        if level:
-            flags.append((entry, level))
-    planned = (against_schedule(content, therapy, start, regimen, infusions, dt.date.today())
-               if start is not None and therapy is not None else None)
-    data = {"since": since, "infusions": [to_data(e) for e in infusions], "schedule": planned,
-            "reactions": [to_data(e) for e in reactions],
-            "flagged": [{"entry": e.id, "level": level} for e, level in flags],
-            "open_follow_ups": [to_data(e) for e in follow_ups]}
-
-    def document():
-        title = say("summary.title_since", date=since) if since else say("summary.title")
-        doc = new_document(content, title)
-        doc.add(Heading(title))
-        doc.add(Heading(say("summary.infusions", count=len(infusions)), 2))
-        doc.add(Table(COLUMNS(), [_row(e) for e in infusions]) if infusions
-                else Paragraph(say("summary.none_logged")))
-        if planned is not None:
-            doc.add(Heading(say("summary.against"), 2), Paragraph(say("summary.against_note")),
-                    Table([say("summary.column.dose"), say("summary.column.planned"),
-                           say("summary.column.logged"), ""],
-                          [[str(r["dose"]), r["planned"], r["logged"] or "-", r["status"]]
-                           for r in planned]) if planned
-                    else Paragraph(say("summary.no_doses_due")))
-        counts: dict[tuple[str, str], int] = {}
-        for entry in reactions:
-            key = (entry.therapy or say("summary.no_therapy"),
-                   entry.fields.get("severity", say("summary.no_severity")))
-            counts[key] = counts.get(key, 0) + 1
-        doc.add(Heading(say("summary.reactions", count=len(reactions)), 2))
-        doc.add(Table([say("journal.column.therapy"), say("summary.column.severity"),
-                       say("summary.column.count")],
-                      [[t, s, str(n)] for (t, s), n in sorted(counts.items())])
-                if reactions else Paragraph(say("summary.none_logged")))
-        if flags:
-            doc.add(Callout("call", say("summary.flagged"), say("summary.flagged_note"),
-                            [say("summary.flag", id=e.id, date=e.date,
-                                 symptom=e.fields.get("symptom", ""), level=level)
-                             for e, level in flags]))
-        doc.add(Heading(say("summary.follow_ups", count=len(follow_ups)), 2))
-        doc.add(Bullets([f"{e.fields.get('follow_up')}: {e.fields.get('with', '')} - "
-                         f"{e.fields.get('about', '')}" for e in follow_ups])
-                if follow_ups else Paragraph(say("summary.none")))
-        return doc
-
-    return Result("journal summary", data, document)
-
-
-def _flag(entry: Entry, therapies) -> str:
-    """"emergency" or "call the care team" when the logged symptom matches the guide's list."""
-    from lupus_guide.search import terms
-
-    symptom = set(terms(entry.fields.get("symptom", "")))
-    if not symptom or entry.therapy not in therapies:
-        return ""
-    therapy = therapies[entry.therapy]
-    for level, section in (("emergency", therapy.call_emergency),
-                           ("call the care team", therapy.call_care_team)):
-        for item in section.items:
-            words = set(terms(item))
-            if symptom and symptom <= words:
-                return level
-    return ""
 
 
 def export_csv(entries: list[Entry]) -> str:

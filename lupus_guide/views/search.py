@@ -6,14 +6,17 @@ from lupus_guide.document import Heading, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import printable
 from lupus_guide.messages import say
-from lupus_guide.search import search_all
+from lupus_guide.search import search_all, short_list
 from lupus_guide.views import Result, new_document, reads
+
+# Hits shown: those scoring at least SHARE of the best one's score, at most MOST of them.
+SHARE, MOST = 0.25, 25
 
 
 @reads()  # every part: search reads the whole guide
 def search(content, text: str) -> Result:
     """Everything in the guide that matches ``text``, best first, saying where each hit is."""
-    hits = search_all(content, text)
+    hits = short_list(search_all(content, text), SHARE, MOST)
     if not hits:
         raise NotFound(say("search.no_match", text=printable(text)), say("search.no_match_hint"))
     data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,

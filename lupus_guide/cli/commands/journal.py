@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from lupus_guide.cli import complete
 from lupus_guide.cli.options import (
     ClinicOpt,
     ColorChoice,
@@ -25,16 +26,31 @@ from lupus_guide.cli.options import (
 from lupus_guide.cli.runner import Job, run
 from lupus_guide.render import OutputFormat
 
-app = typer.Typer(name="journal", no_args_is_help=True, rich_markup_mode=None, add_completion=False,
+app = typer.Typer(name="journal", invoke_without_command=True, rich_markup_mode=None,
+                  add_completion=False,
                   help="A private journal of infusions, reactions and calls, kept on this "
                        "computer only.\n\nStart with: lupus-guide journal add note \"...\"")
 add_app = typer.Typer(help="Log an infusion, a reaction, a call or a note.",
-                      no_args_is_help=True, rich_markup_mode=None)
+                      invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(add_app, name="add")
+
+
+def _help_when_bare(ctx: typer.Context) -> None:
+    """`journal` and `journal add` alone print their help on stdout (exit 0), like the program."""
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit()
+
+
+app.callback()(_help_when_bare)
+add_app.callback()(_help_when_bare)
 
 DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE",
                                              help="The day (YYYY-MM-DD); default today.")]
-TimeOpt = Annotated[str | None, typer.Option("--time", metavar="HH:MM", help="The time.")]
+NewDateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE",
+                                                help="A new day for the entry (YYYY-MM-DD).")]
+TimeOpt = Annotated[str | None, typer.Option("--time", metavar="HH:MM",
+                                             help="The time (HH:MM, 24-hour).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything else, in your words.")]
 # SQLite's ids are 64-bit: a larger number cannot name an entry (and would overflow the query)
 EntryArg = Annotated[int, typer.Argument(help="The entry's number.", min=1, max=2**63 - 1)]
@@ -51,6 +67,7 @@ class CallWith(str, Enum):
     clinic = "clinic"
     pharmacy = "pharmacy"
     doctor = "doctor"
+    support = "support"
     other = "other"
 
 
@@ -76,8 +93,12 @@ def add_infusion(therapy: RequiredTherapyOpt, date: DateOpt = None, time: TimeOp
          Shared(fmt, color, output, clinic), add)
 
 
-SymptomOpt = Annotated[str, typer.Option("--symptom", help="What you noticed.")]
-SeverityOpt = Annotated[Severity, typer.Option("--severity", case_sensitive=False)]
+SymptomOpt = Annotated[str, typer.Option("--symptom", help="What you noticed, in your words.")]
+SeverityOpt = Annotated[Severity, typer.Option("--severity", case_sensitive=False,
+                                               help="How bad it was: mild, moderate or severe.")]
+_WITH_HELP = ("Who you called: insurer, clinic, pharmacy, doctor, support (the drug maker's "
+              "support programme, e.g. Benlysta Gateway, Genentech Access Solutions, AZ&Me) "
+              "or other.")
 
 
 @add_app.command("reaction")
@@ -93,7 +114,9 @@ def add_reaction(symptom: SymptomOpt, severity: SeverityOpt, date: DateOpt = Non
          Shared(fmt, color, output, clinic), add)
 
 
-WithOpt = Annotated[CallWith, typer.Option("--with", case_sensitive=False, help="Who you called.")]
+WithOpt = Annotated[CallWith, typer.Option("--with", case_sensitive=False, help=_WITH_HELP)]
+PersonOpt = Annotated[str | None, typer.Option("--person", help="The person you spoke to.")]
+PhoneOpt = Annotated[str | None, typer.Option("--phone", help="The number you called.")]
 AboutOpt = Annotated[str, typer.Option("--about", help="What it was about.")]
 ReferenceOpt = Annotated[str | None, typer.Option("--reference", help="Reference number.")]
 OutcomeOpt = Annotated[str | None, typer.Option("--outcome", help="What was decided.")]
@@ -102,16 +125,17 @@ FollowUpOpt = Annotated[str | None, typer.Option("--follow-up", metavar="DATE",
 
 
 @add_app.command("call")
-def add_call(with_: WithOpt, about: AboutOpt, reference: ReferenceOpt = None,
-             outcome: OutcomeOpt = None, follow_up: FollowUpOpt = None, date: DateOpt = None,
+def add_call(with_: WithOpt, about: AboutOpt, person: PersonOpt = None, phone: PhoneOpt = None,
+             reference: ReferenceOpt = None, outcome: OutcomeOpt = None,
+             follow_up: FollowUpOpt = None, date: DateOpt = None,
              time: TimeOpt = None, note: NoteOpt = None, fmt: FormatOpt = None,
              color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
              output: OutputOpt = None) -> None:
     """lupus-guide journal add call --with insurer --about "prior authorization" — log a call."""
     from lupus_guide.views.journal import add
 
-    fields = {"with": with_.value, "about": about, "reference": reference, "outcome": outcome,
-              "follow_up": follow_up, "note": note}
+    fields = {"with": with_.value, "person": person, "phone": phone, "about": about,
+              "reference": reference, "outcome": outcome, "follow_up": follow_up, "note": note}
     _run("add", lambda c, env: add(c, env, "call", therapy=None, date=date, time=time, **fields),
          Shared(fmt, color, output, clinic), add)
 
@@ -153,24 +177,47 @@ def show(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.a
     _run("show", lambda c, env: view(c, env, entry), Shared(fmt, color, output, clinic), view)
 
 
+EditSymptomOpt = Annotated[str | None, typer.Option("--symptom", help="A reaction's symptom.")]
+EditSeverityOpt = Annotated[Severity | None, typer.Option(
+    "--severity", case_sensitive=False, help="A reaction's severity: mild, moderate or severe.")]
+EditWithOpt = Annotated[CallWith | None, typer.Option("--with", case_sensitive=False,
+                                                      help=_WITH_HELP)]
+EditAboutOpt = Annotated[str | None, typer.Option("--about", help="What a call was about.")]
+DoneOpt = Annotated[bool, typer.Option("--done", help="Close a call's follow-up (today).")]
+
+
 @app.command("edit")
-def edit(entry: EntryArg, date: DateOpt = None, time: TimeOpt = None, therapy: TherapyOpt = None,
-         dose: DoseOpt = None, site: SiteOpt = None,
-         symptom: Annotated[str | None, typer.Option("--symptom")] = None,
-         about: Annotated[str | None, typer.Option("--about")] = None,
-         reference: ReferenceOpt = None, outcome: OutcomeOpt = None,
-         follow_up: FollowUpOpt = None, note: NoteOpt = None,
+def edit(entry: EntryArg, date: NewDateOpt = None, time: TimeOpt = None,
+         therapy: TherapyOpt = None, dose: DoseOpt = None, site: SiteOpt = None,
+         symptom: EditSymptomOpt = None, severity: EditSeverityOpt = None,
+         with_: EditWithOpt = None, person: PersonOpt = None, phone: PhoneOpt = None,
+         about: EditAboutOpt = None, reference: ReferenceOpt = None, outcome: OutcomeOpt = None,
+         follow_up: FollowUpOpt = None, done: DoneOpt = False, note: NoteOpt = None,
          text: Annotated[str | None, typer.Option("--text", help="A note's text.")] = None,
          fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
          output: OutputOpt = None) -> None:
-    """lupus-guide journal edit 12 --note "It went away the next day" — change an entry."""
+    """lupus-guide journal edit 12 --note "It went away the next day" — change an entry.
+
+    Only the options given change; each applies to the kinds that have that field."""
     from lupus_guide.views.journal import edit as view
 
-    fields = {"dose": dose, "site": site, "symptom": symptom, "about": about,
-              "reference": reference, "outcome": outcome, "follow_up": follow_up, "note": note,
-              "text": text}
+    fields = {"dose": dose, "site": site, "symptom": symptom,
+              "severity": severity.value if severity else None,
+              "with": with_.value if with_ else None, "person": person, "phone": phone,
+              "about": about, "reference": reference, "outcome": outcome,
+              "follow_up": follow_up, "note": note, "text": text}
     _run("edit", lambda c, env: view(c, env, entry, date=date, time=time, therapy=therapy,
-                                     **fields), Shared(fmt, color, output, clinic), view)
+                                     done=done, **fields), Shared(fmt, color, output, clinic),
+         view)
+
+
+@app.command("done")
+def done(entry: EntryArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+         clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
+    """lupus-guide journal done 12 — close a call's follow-up (the summary shows it closed)."""
+    from lupus_guide.views.journal import done as view
+
+    _run("done", lambda c, env: view(c, env, entry), Shared(fmt, color, output, clinic), view)
 
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")]
@@ -204,13 +251,14 @@ class ExportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    plain = "plain"
 
 
 # The one command whose --format differs: an export is a file to keep (CSV for a spreadsheet).
 ExportFormatOpt = Annotated[ExportFormat | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
-    help="csv, json (the default), markdown or html. With -o FILE and no --format: from FILE's "
-         "suffix.")]
+    help="csv, json (the default), markdown, html or plain. With -o FILE and no --format: from "
+         "FILE's suffix (.csv, .json, .md, .html, .txt).")]
 
 
 @app.command("export")
@@ -256,18 +304,39 @@ def import_(file: ImportFile, fmt: FormatOpt = None, color: ColorOpt = ColorChoi
 StartOpt = Annotated[str | None, typer.Option("--start", metavar="DATE",
                                               help="With --therapy: the first infusion of its "
                                                    "usual schedule, to check against.")]
-RegimenOpt = Annotated[str | None, typer.Option("--regimen", help="A named regimen.")]
+RegimenOpt = Annotated[str | None, typer.Option("--regimen", help="A named regimen.",
+                                                autocompletion=complete.regimen_names)]
+NameOpt = Annotated[str | None, typer.Option(
+    "--name", help="Whose journal it is, for the page's header (default: the name saved with "
+                   "`journal name`).")]
 
 
 @app.command("summary")
-def summary(since: SinceOpt = None, therapy: TherapyOpt = None, start: StartOpt = None,
-            regimen: RegimenOpt = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
+def summary(since: SinceOpt = None, until: UntilOpt = None, therapy: TherapyOpt = None,
+            start: StartOpt = None, regimen: RegimenOpt = None, name: NameOpt = None,
+            fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
             clinic: ClinicOpt = None, output: OutputOpt = None) -> None:
     """lupus-guide journal summary --since 2027-01-01 -o visit.html — a page for the next visit."""
-    from lupus_guide.views.journal import summary as view
+    from lupus_guide.views.journal_summary import summary as view
 
-    _run("summary", lambda c, env: view(c, env, since=since, therapy=therapy, start=start,
-                                        regimen=regimen), Shared(fmt, color, output, clinic), view)
+    _run("summary", lambda c, env: view(c, env, since=since, until=until, therapy=therapy,
+                                        start=start, regimen=regimen, name=name),
+         Shared(fmt, color, output, clinic), view)
+
+
+NameArg = Annotated[str | None, typer.Argument(help="The name; leave out to see the one saved.")]
+ForgetOpt = Annotated[bool, typer.Option("--forget", help="Forget the saved name.")]
+
+
+@app.command("name")
+def name(who: NameArg = None, forget: ForgetOpt = False, fmt: FormatOpt = None,
+         color: ColorOpt = ColorChoice.auto, clinic: ClinicOpt = None,
+         output: OutputOpt = None) -> None:
+    """lupus-guide journal name "Ana Lopez" — whose journal it is, saved for every summary."""
+    from lupus_guide.views.journal import name as view
+
+    _run("name", lambda c, env: view(c, env, who, forget=forget),
+         Shared(fmt, color, output, clinic), view)
 
 
 COMMANDS = {"journal": app}

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from lupus_guide.cli import complete
 from lupus_guide.cli.options import (
     ClinicOpt,
     ColorChoice,
@@ -20,7 +21,8 @@ from lupus_guide.cli.options import (
 from lupus_guide.cli.runner import Job, run
 
 FaqText = Annotated[str | None, typer.Argument(help="Words to look for, e.g. pain.")]
-TopicOpt = Annotated[str | None, typer.Option("--topic", help="Only this topic.")]
+TopicOpt = Annotated[str | None, typer.Option("--topic", autocompletion=complete.faq_topics,
+                                              help="Only this topic.")]
 
 
 def faq(text: FaqText = None, topic: TopicOpt = None, therapy: TherapyOpt = None,

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from lupus_guide.cli import complete
 from lupus_guide.cli.options import (
     ClinicOpt,
     ColorChoice,
@@ -18,7 +19,8 @@ from lupus_guide.cli.options import (
 from lupus_guide.cli.runner import Job, run
 from lupus_guide.render import OutputFormat
 
-NameArg = Annotated[str | None, typer.Argument(help="Show one therapy in full (any name).")]
+NameArg = Annotated[str | None, typer.Argument(autocompletion=complete.therapy_names,
+                                               help="Show one therapy in full (any name).")]
 
 
 def therapies(name: NameArg = None, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
@@ -37,7 +39,8 @@ def therapies(name: NameArg = None, fmt: FormatOpt = None, color: ColorOpt = Col
     run(job, Shared(fmt, color, output, clinic))
 
 
-OneTherapyArg = Annotated[str | None, typer.Argument(help="One therapy (any name).")]
+OneTherapyArg = Annotated[str | None, typer.Argument(autocompletion=complete.therapy_names,
+                                                     help="One therapy (any name).")]
 
 
 def side_effects(name: OneTherapyArg = None, fmt: FormatOpt = None,
@@ -53,7 +56,8 @@ def side_effects(name: OneTherapyArg = None, fmt: FormatOpt = None,
         Shared(fmt, color, output, clinic))
 
 
-TherapyArg = Annotated[str, typer.Argument(help="The therapy (any name), e.g. rituximab.")]
+TherapyArg = Annotated[str, typer.Argument(autocompletion=complete.therapy_names,
+                                           help="The therapy (any name), e.g. rituximab.")]
 
 
 def handout(name: TherapyArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoice.auto,
@@ -70,10 +74,12 @@ def handout(name: TherapyArg, fmt: FormatOpt = None, color: ColorOpt = ColorChoi
             default_format=OutputFormat.html), Shared(fmt, color, output, clinic))
 
 
-ScheduleName = Annotated[str, typer.Argument(help="The therapy (any name), e.g. belimumab.")]
+ScheduleName = Annotated[str, typer.Argument(autocompletion=complete.therapy_names,
+                                             help="The therapy (any name), e.g. belimumab.")]
 StartOpt = Annotated[str | None, typer.Option("--start", metavar="DATE",
                                               help="Date of the first infusion (YYYY-MM-DD).")]
 RegimenOpt = Annotated[str | None, typer.Option("--regimen", metavar="NAME",
+                                                autocompletion=complete.regimen_names,
                                                 help="Another usual regimen, by its id or a short "
                                                      "name, e.g. nih, euro-lupus, sc-ln.")]
 DatesOpt = Annotated[str | None, typer.Option("--dates", metavar="DATE,DATE,...",
