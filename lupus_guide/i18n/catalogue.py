@@ -9,8 +9,6 @@ own words ("Options", "Commands", "required"...).
 
 from __future__ import annotations
 
-import string
-
 CLICK_CONTEXT = "click"
 # The framework's words a person meets in `--help` and in usage errors, where it asks gettext for
 # them: Typer's ``typer.core`` calls ``gettext.gettext`` as ``_`` (its bundled Click writes its
@@ -85,6 +83,8 @@ def _is_plain(group) -> bool:
 
 def placeholders(template: str) -> set[str]:
     """The ``{names}`` a template fills in."""
+    import string
+
     return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
 
 
