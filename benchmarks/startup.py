@@ -3,6 +3,7 @@ run interleaved with it, plus peak memory, in-process content load time, and a 2
 
     python benchmarks/startup.py            # 15 rounds
     python benchmarks/startup.py --runs 40  # steadier numbers
+    python benchmarks/startup.py --lang es  # every command with --lang es
 
 Standard library only. Exits 1 when a target is missed. Timings vary from machine to machine and
 from run to run: they belong in this report, never in test assertions.
@@ -167,8 +168,9 @@ def make_pack(folder: Path, megabytes: float = 2.0) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="rounds per command (default 15)")
+    parser.add_argument("--lang", help="run every command with --lang LANG (e.g. es)")
     args = parser.parse_args()
-    cli = command_line()
+    cli = command_line() + (["--lang", args.lang] if args.lang else [])
     compile_package()
     work = Path(tempfile.mkdtemp(prefix="lupus-guide-bench-"))
     env = dict(os.environ, LUPUS_GUIDE_HOME=str(work / "home"), COLUMNS="100")

@@ -1,4 +1,4 @@
-"""The environment a command runs in: streams, colour, width. Built per invocation.
+"""The environment a command runs in: streams, colour, width, language. Built per invocation.
 
 Tests build an ``Env`` directly instead of patching globals (httpie's habit).
 """
@@ -31,6 +31,7 @@ class Env(msgspec.Struct):
     color_option: str = "auto"
     clinic_option: str | None = None
     pager_option: bool = True  # False: --no-pager, or -o FILE
+    lang: str = "en"  # the run's language (i18n.choose: --lang > LUPUS_GUIDE_LANG > locale)
 
     def paths(self):
         """Where the content, the clinic pack, the cache and user data live for this run."""

@@ -7,6 +7,8 @@ the frame around it. ``text(id, **values)`` fills ``{placeholders}`` with ``str.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
+
 ENGLISH: dict[str, str] = {
     "suggest.did_you_mean": "Did you mean \"{name}\"?",
     "suggest.did_you_mean_one_of": "Did you mean {names}?",
@@ -622,10 +624,88 @@ ENGLISH: dict[str, str] = {
     "starter.new_name": "Give a new folder name.",
     "starter.no_parent": "cannot make '{folder}': the folder it goes in does not exist.",
     "starter.cannot_write": "cannot write the clinic pack '{folder}': {reason}.",
+    # i18n (issue 17): languages, dates, the renderers' fixed words
+    "lang.unknown": "{source} \"{asked}\" is not an installed language.",
+    "lang.not_installed": "\"{asked}\" is not an installed language.",
+    "lang.installed": "Installed languages: {languages}.",
+    "lang.help": "Language of the output: {languages} (or set LUPUS_GUIDE_LANG; else the locale).",
+    "lang.pack_text": "[{language} text from the clinic]",
+    "lang.name.en": "English",
+    "lang.name.es": "Spanish",
+    "version.line": "lupus-guide {version} (languages: {languages})",
+    "paths.languages": "Languages",
+    "render.checked": "(checked {date})",
+    "date.long": "{weekday}, {month} {day}, {year}",
+    "date.long_no_weekday": "{month} {day}, {year}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
 }
+
+# The active language's templates by id (None: English). Set once per run by ``use``; a
+# translation whose English has changed since (or that is missing or fuzzy) is not used.
+_active: dict[str, str] | None = None
+_active_lang = "en"
+
+
+def use(lang: str) -> None:
+    """Speak ``lang`` from now on (``en``: the table above; another language: its catalogue,
+    read now). Called once per run, when its language is known."""
+    global _active, _active_lang
+    if lang == _active_lang:
+        return
+    _active_lang = lang
+    from lupus_guide.i18n.catalogue import forget, templates
+
+    if lang == "en":
+        _active = None
+        forget()
+        return
+
+    _active = templates(lang)
+
+
+def language() -> str:
+    """The language ``say`` speaks now."""
+    return _active_lang
+
+
+class Said(Mapping[str, str]):
+    """Messages by key (``Said("stage.{}", STAGES)["before"]``), said when asked for: in the
+    language of that moment, not in the one spoken when a module was imported."""
+
+    def __init__(self, pattern: str, keys: Iterable[str]) -> None:
+        self._pattern, self._keys = pattern, tuple(keys)
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._keys:
+            raise KeyError(key)
+        return say(self._pattern.format(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def say(message_id: str, /, **values: object) -> str:
     """The message ``message_id`` in the guide's language, with ``values`` filled in."""
     template = ENGLISH[message_id]
+    if _active is not None:
+        translated = _active.get(message_id)
+        if translated is not None:
+            try:
+                return translated.format(**values) if values else translated
+            except (KeyError, IndexError, ValueError):  # a broken translation: the English
+                pass
     return template.format(**values) if values else template

@@ -24,12 +24,14 @@ ADDED_BY_CLINIC = "[added by the clinic; not checked by lupus-guide]"
 Status = Literal["approved", "off-label", "not-approved"]
 
 
-class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Where a fact comes from, and when we last checked it."""
+class Source(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """Where a fact comes from, and when we last checked it. ``lang``: the language of a page
+    cited beside the English sources (a translation's ``sources_es``); "" for the English."""
 
     title: Text
     url: Url
     checked: IsoDate
+    lang: str = ""
 
 
 Sources = Annotated[list[Source], msgspec.Meta(min_length=1)]
@@ -248,6 +250,9 @@ class ClinicFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     hours: str = ""
     parking: str = ""
     what_to_bring: list[Text] = []
+    # the language the pack is written in; its texts are marked as such in runs of another
+    # language, unless the pack translates them (<pack>/<lang>/<file>.yaml)
+    lang: Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2}$")] = "en"
     hide: Hidden = msgspec.field(default_factory=Hidden)
     notes: list[ClinicNote] = []
 

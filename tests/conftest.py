@@ -18,8 +18,12 @@ def pinned_terminal(monkeypatch, tmp_path_factory):
     """The suite must not depend on the terminal it runs in, nor touch the user's folders."""
     for name in ("NO_COLOR", "FORCE_COLOR", "LUPUS_GUIDE_DEBUG", "CLICOLOR_FORCE",
                  "LUPUS_GUIDE_CLINIC", "TERM_PROGRAM", "VTE_VERSION", "WT_SESSION",
-                 "KITTY_WINDOW_ID", "WEZTERM_PANE"):
+                 "KITTY_WINDOW_ID", "WEZTERM_PANE", "LUPUS_GUIDE_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English, whatever the machine's locale
+    from lupus_guide.messages import use
+
+    use("en")  # a test that ran in another language leaves none behind
     monkeypatch.setenv("LUPUS_GUIDE_HOME", str(tmp_path_factory.getbasetemp() / "home"))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "xterm-256color")

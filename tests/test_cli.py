@@ -14,7 +14,7 @@ COMMANDS = ["start", "therapies", "faq", "prepare", "side-effects", "costs", "ca
 def test_version(cli):
     result = cli("--version")
     assert result.code == 0
-    assert result.stdout.strip() == f"lupus-guide {__version__}"
+    assert result.stdout.strip() == f"lupus-guide {__version__} (languages: en, es)"
 
 
 @pytest.mark.parametrize("args", [[], ["help"]])
@@ -87,7 +87,7 @@ def test_a_mistyped_command_reads_as_the_whole_app_would_say_it(cli):
 
 @pytest.mark.parametrize(("args", "expected"), [
     (["--", "therapies", "belimumab"], "Benlysta"),
-    (["--version", "therapies"], f"lupus-guide {__version__}"),
+    (["--version", "therapies"], f"lupus-guide {__version__} (languages: en, es)"),
     (["-h", "journal"], "Commands:"),
 ])
 def test_a_command_after_another_word_still_runs_the_real_command(cli, args, expected):
@@ -135,7 +135,7 @@ def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "lupus_guide", "--version"],
                           check=False, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
-    assert done.stdout.strip() == f"lupus-guide {__version__}"
+    assert done.stdout.strip() == f"lupus-guide {__version__} (languages: en, es)"
 
 
 @pytest.mark.parametrize("command", [["therapies"], ["therapies", "rituximab"], ["faq"],

@@ -50,7 +50,7 @@ def test_the_version_arrives_from_a_process(tmp_path):
     from lupus_guide import __version__
 
     done = process("--version", home=tmp_path)
-    assert (done.returncode, done.stdout) == (0, f"lupus-guide {__version__}\n")
+    assert (done.returncode, done.stdout) == (0, f"lupus-guide {__version__} (languages: en, es)\n")
 
 
 def test_a_long_output_arrives_whole_through_a_pipe(tmp_path):

@@ -107,7 +107,8 @@ def test_content_error_from_cli_is_one_line(cli, monkeypatch, pack):
     import lupus_guide.content.layers as content_module
 
     (pack / "care.yaml").write_text("topics: [\n")
-    monkeypatch.setattr(content_module, "bundled_layer", lambda: Layer("bundled", pack))
+    monkeypatch.setattr(content_module, "bundled_layer",
+                        lambda lang="en": Layer("bundled", pack, lang=lang))
     result = cli("care")
     assert result.code == 4
     assert len(result.stderr.strip().splitlines()) == 1

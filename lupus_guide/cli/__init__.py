@@ -32,7 +32,10 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"lupus-guide {__version__}")
+        from lupus_guide.i18n import installed
+        from lupus_guide.messages import say
+
+        print(say("version.line", version=__version__, languages=", ".join(installed())))
         raise typer.Exit()
 
 
@@ -81,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     from lupus_guide.cli.streams import help_width, quiet_stdout, tell, tolerant_stdout
 
     tolerant_stdout()
+    _speak_from_environment()
     try:
         code = typer.main.get_command(app).main(
             args=sys.argv[1:] if argv is None else argv, prog_name="lupus-guide",
@@ -111,6 +115,21 @@ def main(argv: list[str] | None = None) -> int:
         tell(f"lupus-guide: {say('output.stdout_failed', reason=reason)}\n")
         return ExitCode.CANNOT_WRITE
     return int(code or 0)
+
+
+def _speak_from_environment() -> None:
+    """`--help` and usage errors in the language LUPUS_GUIDE_LANG or the locale asks for (an
+    uninstalled one is said when a command runs; `--lang` may still change it)."""
+    import os
+
+    from lupus_guide.i18n import UnknownLanguage, choose
+    from lupus_guide.messages import use
+
+    try:
+        lang = choose(None, os.environ)
+    except UnknownLanguage:
+        lang = "en"
+    use(lang)
 
 
 def entry_point() -> None:

@@ -75,6 +75,18 @@ class LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _Commands()
+        with_lang_option(self)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        localise(self)
+        super().format_help(ctx, formatter)
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        from lupus_guide.cli.options import forget_lang
+
+        if parent is None:  # a new command line
+            forget_lang()
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [spec.name for spec in COMMANDS]
@@ -104,11 +116,14 @@ class LazyGroup(TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list of `--help`, from the table: the same words the commands' own help
         gives (Click's short help of each summary), with no command imported."""
-        outlines = [(spec.name, TyperCommand(name=spec.name, help=spec.summary))
+        from lupus_guide.messages import language
+
+        summary = (lambda text: text) if language() == "en" else _help_text
+        outlines = [(spec.name, TyperCommand(name=spec.name, help=summary(spec.summary)))
                     for spec in COMMANDS]
         limit = formatter.width - 6 - max(len(name) for name, _ in outlines)
         rows = [(name, command.get_short_help_str(limit)) for name, command in outlines]
-        with formatter.section("Commands"):
+        with formatter.section("Commands" if language() == "en" else _word("Commands")):
             formatter.write_dl(rows)
 
 
@@ -120,10 +135,10 @@ def load_command(name: str) -> Any:
     module = importlib.import_module(BY_NAME[name].module)
     target = module.COMMANDS[name]
     if isinstance(target, typer.Typer):  # a group of commands (journal)
-        return _narrow_aware(typer.main.get_command(target))
+        return with_lang_option(_narrow_aware(typer.main.get_command(target)))
     one = typer.Typer(add_completion=False, rich_markup_mode=None)
     one.command(name)(target)
-    return _narrow_aware(typer.main.get_command(one))
+    return with_lang_option(_narrow_aware(typer.main.get_command(one)))
 
 
 def _narrow_aware(command: Any) -> Any:
@@ -148,4 +163,52 @@ def _narrow_aware(command: Any) -> Any:
         return callback(*args, **kwargs)
 
     command.callback = with_pager_choice
+    return command
+
+
+def localise(command: Any) -> None:
+    """``command``'s help texts in the run's language (English: as written)."""
+    from lupus_guide.messages import language
+
+    if language() != "en":
+        from lupus_guide.i18n.catalogue import localise_help
+
+        localise_help(command)
+
+
+def _word(english: str) -> str:
+    from lupus_guide.i18n.catalogue import framework_word
+
+    return framework_word(english)
+
+
+def _help_text(english: str) -> str:
+    from lupus_guide.i18n.catalogue import help_text
+
+    return help_text(english)
+
+
+def _help_in_the_runs_language(command: Any) -> None:
+    """Put ``command``'s help in the run's language when --help is formatted: by then every
+    --lang has been read, and Click has made its --help option."""
+    english_format_help = command.format_help
+
+    def format_help(ctx: Any, formatter: Any) -> None:
+        localise(command)
+        english_format_help(ctx, formatter)
+
+    command.format_help = format_help
+
+
+def with_lang_option(command: Any) -> Any:
+    """``command`` (and, for a group, each of its commands) with the shared ``--lang`` option."""
+    from lupus_guide.cli.options import lang_option
+
+    if not any(getattr(param, "name", None) == "lang" for param in command.params):
+        command.params.append(lang_option())
+    if not isinstance(command, LazyGroup):
+        _help_in_the_runs_language(command)
+    if not isinstance(command, LazyGroup):  # the top-level group's commands get it when built
+        for sub in getattr(command, "commands", {}).values():
+            with_lang_option(sub)
     return command

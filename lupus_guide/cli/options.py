@@ -97,3 +97,52 @@ def no_pager_flag():
 
     return TyperOption(param_decls=["--no-pager", "no_pager"], is_flag=True, default=False,
                        help=NO_PAGER_HELP)
+
+# --lang: the language of the output. Every command takes it, and so does the program itself
+# (`lupus-guide --lang es faq`), as the one option below: ``group.py`` adds it to each command
+# when it is built, so no command's own code names it. Its value is kept for the run (the runner
+# reads it into the Env); it is checked, and the catalogue used, as soon as it is read, so that
+# `--help` after it is in that language too.
+_lang_given: dict[str, str | None] = {"value": None}
+
+
+def _take_lang(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from lupus_guide.i18n import UnknownLanguage, choose, installed
+    from lupus_guide.messages import say, use
+
+    try:
+        lang = choose(value, {})
+    except UnknownLanguage as exc:
+        raise typer.BadParameter(
+            f"{say('lang.not_installed', asked=exc.asked)} "
+            f"{say('lang.installed', languages=', '.join(installed()))}") from None
+    _lang_given["value"] = lang
+    use(lang)
+    return lang
+
+
+def lang_option():
+    """The shared ``--lang`` option, as a Click parameter for a command built by Typer."""
+    from typer.core import TyperOption
+
+    return TyperOption(param_decls=["--lang"], type=str, metavar="LANG", expose_value=False,
+                       is_eager=True, callback=_take_lang, help=_lang_help())
+
+
+def _lang_help() -> str:
+    from lupus_guide.i18n import installed
+    from lupus_guide.messages import say
+
+    return say("lang.help", languages=", ".join(installed()))
+
+
+def given_lang() -> str | None:
+    """The language ``--lang`` named on this command line, if any."""
+    return _lang_given["value"]
+
+
+def forget_lang() -> None:
+    """A new command line starts with no --lang (one process may run several: tests)."""
+    _lang_given["value"] = None

@@ -46,11 +46,29 @@ def run(job: Job, shared: Shared) -> None:
         # A job that writes its own text (a CSV export) chose its format from the suffix.
         fmt = (job.default_format if job.text_for is not None
                else output_format(shared, job.default_format))
+        env.lang = language(env)
         code = _emit(job, env, fmt, shared.output if to_file else None)
     except BaseException as exc:  # noqa: BLE001 - the one mapping, below
         code = exit_code_for(exc, job.command, env)
     if code:
         raise typer.Exit(code)
+
+
+def language(env) -> str:
+    """The run's language (--lang > LUPUS_GUIDE_LANG > the locale > English), now spoken by
+    ``say``; a language asked for by name that is not installed is a usage error."""
+    from lupus_guide.cli.options import given_lang
+    from lupus_guide.errors import UsageError
+    from lupus_guide.i18n import UnknownLanguage, choose, installed
+    from lupus_guide.messages import use
+
+    try:
+        lang = choose(given_lang(), env.environ)
+    except UnknownLanguage as exc:
+        raise UsageError(say("lang.unknown", source=exc.source, asked=exc.asked),
+                         say("lang.installed", languages=", ".join(installed()))) from None
+    use(lang)
+    return lang
 
 
 def output_format(shared: Shared, default: OutputFormat) -> OutputFormat:
@@ -150,11 +168,12 @@ def _load(job: Job, env, parts):
 
     paths = env.paths()
     try:
-        return load_content(default_layers(paths.clinic), cache_dir=paths.cache_dir, parts=parts)
+        return load_content(default_layers(paths.clinic, env.lang), cache_dir=paths.cache_dir,
+                            parts=parts)
     except ContentError as exc:
         if not paths.clinic or strict(env):
             raise
-        content = load_content([bundled_layer()], cache_dir=paths.cache_dir, parts=parts)
+        content = load_content([bundled_layer(env.lang)], cache_dir=paths.cache_dir, parts=parts)
         warning = say("pack.set_aside", folder=paths.clinic, problem=exc.line())
         env.write(f"lupus-guide {job.command}: {warning}\n", env.stderr)
         return content

@@ -58,14 +58,24 @@ def fingerprint(layers) -> str | None:
     """A hash of everything the content depends on, or None when a file cannot be read
     (the loader will then say what is wrong)."""
     digest = blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=32)
+    languages = {layer.lang for layer in layers} - {"en"}
+    for lang in sorted(languages):  # its catalogue's words mark a pack's untranslated text
+        from lupus_guide.i18n import catalogue_path
+
+        if not _add_file(digest, catalogue_path(lang)):
+            return None
     with open(models.__file__, "rb") as source:  # the models decide what a cache can hold
         digest.update(source.read())
     for layer in layers:
         # os.fsencode: a folder name that is not UTF-8 is kept as its bytes, not an error
-        digest.update(b"\0layer:" + layer.kind.encode() + b":" + os.fsencode(str(layer.root)))
+        digest.update(b"\0layer:" + layer.kind.encode() + b":" + os.fsencode(str(layer.root))
+                      + b":" + layer.lang.encode())
         for stem in stems_for(layer.kind):
             entry = layer.root.joinpath(f"{stem}.yaml")
             digest.update(f"\0{stem}\0".encode())
+            translatable = layer.lang != "en" or layer.kind == "clinic"
+            if translatable and not _add_file(digest, layer.translation(stem)):
+                return None
             try:
                 if getattr(entry, "is_symlink", lambda: False)():
                     return None  # the loader decides about links (and says what is wrong)
@@ -82,8 +92,27 @@ def fingerprint(layers) -> str | None:
     return digest.hexdigest()
 
 
+def _add_file(digest, entry) -> bool:
+    """Hash a translation file's bytes (or its absence); False when it cannot be read."""
+    try:
+        if getattr(entry, "is_symlink", lambda: False)() or entry.is_dir():
+            return False
+        if not entry.is_file():
+            digest.update(b"<absent>")
+            return True
+        if hasattr(entry, "stat") and entry.stat().st_size > MAX_FILE_BYTES:
+            return False
+        digest.update(entry.read_bytes())
+    except OSError:
+        return False
+    return True
+
+
 def _file(cache_dir: Path, layers) -> Path:
-    where = b"|".join(layer.kind.encode() + b":" + os.fsencode(str(layer.root)) for layer in layers)
+    # one file per set of layers and language: English and Spanish runs do not evict each other
+    where = b"|".join(layer.kind.encode() + b":" + os.fsencode(str(layer.root))
+                      + (b":" + layer.lang.encode() if layer.lang != "en" else b"")
+                      for layer in layers)
     return Path(cache_dir) / f"content-{blake2b(where, digest_size=8).hexdigest()}.msgpack"
 
 

@@ -40,6 +40,13 @@ class Layer(msgspec.Struct, frozen=True):
     name: str
     root: Any  # a Traversable: a pathlib.Path, or importlib.resources' view of the package
     kind: str = "bundled"  # "bundled" or "clinic"
+    # the language read: "en", or one whose translation layer (<root>/<lang>/<stem>.yaml, see
+    # i18n/layer.py) is put over the English where it has an entry
+    lang: str = "en"
+
+    def translation(self, stem: str) -> Any:
+        """Where this layer's translation of ``stem`` would be (``<root>/<lang>/<stem>.yaml``)."""
+        return self.root.joinpath(self.lang, f"{stem}.yaml")
 
     def label(self, stem: str) -> str:
         if self.kind == "clinic":
@@ -68,13 +75,13 @@ class LayerData(msgspec.Struct):
             setattr(self, stem, value)
 
 
-def bundled_layer() -> Layer:
+def bundled_layer(lang: str = "en") -> Layer:
     from lupus_guide.paths import bundled_root
 
-    return Layer("bundled", bundled_root())
+    return Layer("bundled", bundled_root(), lang=lang)
 
 
-def clinic_layer(path: str | Path) -> Layer:
+def clinic_layer(path: str | Path, lang: str = "en") -> Layer:
     """A clinic pack folder as a layer; ContentError if it is not a readable folder."""
     from lupus_guide.messages import say
 
@@ -85,12 +92,12 @@ def clinic_layer(path: str | Path) -> Layer:
             raise ContentError(say(f"pack.{what}", folder=folder), say("pack.give_folder"))
     except OSError as exc:
         raise ContentError(say("pack.unreadable", folder=folder, reason=exc.strerror)) from None
-    return Layer("clinic", folder, kind="clinic")
+    return Layer("clinic", folder, kind="clinic", lang=lang)
 
 
-def default_layers(clinic: str | Path | None = None) -> list[Layer]:
-    """The bundled content, and the clinic pack over it when there is one."""
-    layers = [bundled_layer()]
+def default_layers(clinic: str | Path | None = None, lang: str = "en") -> list[Layer]:
+    """The bundled content, and the clinic pack over it when there is one, in ``lang``."""
+    layers = [bundled_layer(lang)]
     if clinic:
-        layers.append(clinic_layer(clinic))
+        layers.append(clinic_layer(clinic, lang))
     return layers

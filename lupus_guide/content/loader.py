@@ -15,7 +15,7 @@ from lupus_guide import models
 from lupus_guide.content.kinds import BY_STEM, KINDS, LIST_KEYS, stems_for
 from lupus_guide.content.layers import Layer, LayerData, bundled_layer
 from lupus_guide.errors import ContentError
-from lupus_guide.messages import say
+from lupus_guide.messages import ENGLISH, say
 from lupus_guide.problems import Problem
 
 
@@ -103,6 +103,7 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
     from lupus_guide.content.yamlsafe import parse, read_text
 
     result = LayerData(layer)
+    written_in = "en"  # a clinic pack's own language (clinic.yaml: lang), read first
     for stem in stems_for(layer.kind):
         label = layer.label(stem)
         entry = layer.root.joinpath(f"{stem}.yaml")
@@ -122,6 +123,10 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
             from lupus_guide.content.validation import fold_therapy_names
 
             fold_therapy_names(stem, parsed.data)
+        if stem == "clinic" and isinstance(parsed.data, dict):
+            written_in = str(parsed.data.get("lang") or "en")
+        if not thorough and (layer.lang != "en" or layer.kind == "clinic"):
+            parsed.data = translated(layer, stem, parsed.data, written_in)
         if thorough or not _convert_fast(result, stem, parsed.data):
             from lupus_guide.content.validation import check_file, fold_therapy_names
 
@@ -133,6 +138,35 @@ def read_layer(layer: Layer, *, thorough: bool) -> LayerData:
     if layer.kind == "bundled":
         result.problems += _missing_sources(result)
     return result
+
+
+def translated(layer: Layer, stem: str, data: Any, written_in: str = "en") -> Any:
+    """``data`` (one file, parsed) with the layer's translation over it (``i18n/layer.py``):
+    for the bundled content, its current, fitting entries; for a clinic pack written in another
+    language than the run's, its translation (``<pack>/<lang>/<stem>.yaml``, no revisions) and
+    a mark on every pack text left in the pack's language. A translation file that is missing,
+    cannot be read or does not fit never fails a run: what it does not translate stays as is."""
+    from lupus_guide.content.yamlsafe import parse, read_text
+    from lupus_guide.i18n.layer import mark_untranslated, overlay
+
+    is_pack = layer.kind == "clinic"
+    if is_pack and written_in == layer.lang:
+        return data
+    merged = data
+    entry = layer.translation(stem)
+    if _exists(entry):
+        label = f"{layer.label(stem)} ({layer.lang})"
+        try:
+            spanish = parse(read_text(entry, label), label).data
+            merged = overlay(stem, data, spanish, LIST_KEYS.get(stem), layer.lang,
+                             stamped=not is_pack)[0]
+        except ValueError:
+            pass
+    if is_pack:
+        language = (say(f"lang.name.{written_in}") if f"lang.name.{written_in}" in ENGLISH
+                    else written_in)
+        merged = mark_untranslated(data, merged, " " + say("lang.pack_text", language=language))
+    return merged
 
 
 def _exists(entry: Any) -> bool:

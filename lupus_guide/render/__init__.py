@@ -50,7 +50,8 @@ def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> s
     if fmt is OutputFormat.json:
         from lupus_guide.render.json import render_json
 
-        return escape_json(render_json(result, last_reviewed, clinic))
+        return escape_json(render_json(result, last_reviewed, clinic,
+                                       getattr(env, "lang", "en")))
     if fmt is OutputFormat.markdown:
         from lupus_guide.render.markdown import render_markdown
 
@@ -62,7 +63,7 @@ def render(result, fmt: OutputFormat, env, last_reviewed: str, clinic=None) -> s
     if fmt is OutputFormat.html:
         from lupus_guide.render.html import render_html
 
-        return clean(render_html(result.doc()))
+        return clean(render_html(result.doc(), getattr(env, "lang", "en")))
     if fmt is OutputFormat.plain:
         from lupus_guide.render.plain import render_plain
 

@@ -209,8 +209,9 @@ def _references(block: d.SourceList) -> str:
     return f'<ol class="sources {escape(block.form)}">{"".join(rows)}</ol>'
 
 
-def render_html(doc: d.Document) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+def render_html(doc: d.Document, lang: str = "en") -> str:
+    out = ["<!DOCTYPE html>", f'<html lang="{escape(lang, quote=True)}">', "<head>",
+           '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{escape(doc.title)}</title>", f"<style>{CSS}{page_css(doc)}\n</style>",
            "</head>",

@@ -1,14 +1,15 @@
-"""The versioned JSON envelope: {"schema_version": 1, "command": ..., "data": ...}."""
+"""The versioned JSON envelope: {"schema_version": 1, "command": ..., "lang": ..., "data": ...}.
+Keys and ids are the same in every language; only text values change."""
 
 from __future__ import annotations
 
 SCHEMA_VERSION = 1
 
 
-def render_json(result, last_reviewed: str, clinic=None) -> str:
+def render_json(result, last_reviewed: str, clinic=None, lang: str = "en") -> str:
     import msgspec
 
-    envelope = {"schema_version": SCHEMA_VERSION, "command": result.command}
+    envelope = {"schema_version": SCHEMA_VERSION, "command": result.command, "lang": lang}
     if last_reviewed:  # commands that show guide content say how fresh it is
         envelope["content_last_reviewed"] = last_reviewed
     envelope["data"] = result.data

@@ -63,5 +63,8 @@ def numbered(sources: list[tuple[str, str, str]], form: str) -> list[tuple[str, 
         if form == "short":
             rows.append((f"[{number}]", publisher(title, url), url))
         else:
-            rows.append((f"[{number}]", say("ref.checked", title=title, date=checked), url))
+            from lupus_guide.i18n.dates import prose_date
+
+            rows.append((f"[{number}]", say("ref.checked", title=title, date=prose_date(checked)),
+                         url))
     return rows

@@ -52,8 +52,10 @@ class Result(msgspec.Struct):
 
 
 def footer(content) -> str:
+    from lupus_guide.i18n.dates import prose_date
+
     guide = content.guide
-    return say("frame.footer", disclaimer=guide.disclaimer, date=guide.last_reviewed)
+    return say("frame.footer", disclaimer=guide.disclaimer, date=prose_date(guide.last_reviewed))
 
 
 def header(content) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from lupus_guide.document import Callout
 from lupus_guide.find import find_therapy
-from lupus_guide.messages import say
+from lupus_guide.messages import Said, say
 from lupus_guide.views import reads, to_data
 
 STAGES = ("before", "during", "after")
-STAGE_TITLES = {stage: say(f"stage.{stage}") for stage in STAGES}
+STAGE_TITLES = Said("stage.{}", STAGES)
 
 
 def stage_items(content, therapy, stage: str) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
+from lupus_guide.i18n.dates import prose_date
 from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads, to_data
 
@@ -18,14 +19,15 @@ def changes(content, since: str | None = None) -> Result:
     shown.sort(key=lambda change: change.date, reverse=True)
 
     def document():
-        title = say("changes.title_since", date=start) if start else say("changes.title")
+        title = (say("changes.title_since", date=prose_date(start)) if start
+                 else say("changes.title"))
         doc = new_document(content, title)
         doc.add(Heading(title))
         if not shown:
-            doc.add(Paragraph(say("changes.none_since", date=start) if start
+            doc.add(Paragraph(say("changes.none_since", date=prose_date(start)) if start
                               else say("changes.none")))
         for change in shown:
-            doc.add(Heading(f"{change.date}: {change.title}", 2), Paragraph(change.why),
+            doc.add(Heading(f"{prose_date(change.date)}: {change.title}", 2), Paragraph(change.why),
                     Bullets(list(change.items)))
             if change.ids:
                 doc.add(Paragraph(say("changes.affects", ids=", ".join(change.ids))))

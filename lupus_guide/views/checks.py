@@ -51,11 +51,15 @@ def paths(env) -> Result:
     found = env.paths()
     clinic = (say("paths.from", pack=found.clinic, source=found.clinic_from) if found.clinic else
               say("paths.no_pack"))
+    from lupus_guide.i18n import installed
+
+    languages = list(installed())
     rows = [(say("paths.bundled"), found.bundled), (say("paths.pack"), clinic),
-            (say("paths.data"), str(found.data_dir)), (say("paths.cache"), str(found.cache_dir))]
+            (say("paths.data"), str(found.data_dir)), (say("paths.cache"), str(found.cache_dir)),
+            (say("paths.languages"), ", ".join(languages))]
     doc = Document(title=say("paths.title"))
     doc.add(Heading(say("paths.heading")), Fields(rows))
     data = {"bundled": found.bundled, "clinic": str(found.clinic) if found.clinic else None,
             "clinic_from": found.clinic_from or None, "data_dir": str(found.data_dir),
-            "cache_dir": str(found.cache_dir)}
+            "cache_dir": str(found.cache_dir), "languages": languages}
     return Result("paths", data, doc)

@@ -10,8 +10,6 @@ from lupus_guide.messages import say
 from lupus_guide.planning import plan_request
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 
-CARE_TEAM = say("schedule.care_team")
-
 
 def weekday(day: dt.date) -> str:
     return say(f"weekday.{day.weekday()}")
@@ -44,7 +42,7 @@ def schedule(content, name: str, **options) -> Result:
 
     therapy, regimen, doses = plan_request(content, name, **options)
     source = dates_from(options)
-    note = CARE_TEAM if source == "regimen" else say("schedule.given_note")
+    note = say("schedule.care_team") if source == "regimen" else say("schedule.given_note")
     others = other_regimens(content, regimen)
     data = {"therapy": therapy.id, "regimen": to_data(regimen), "care_team": note,
             "dates_from": source,
@@ -59,7 +57,7 @@ def schedule(content, name: str, **options) -> Result:
         doc.add(Heading(title),
                 Paragraph(say("schedule.regimen", name=regimen.name, id=regimen.id)))
         if source == "regimen":
-            doc.add(Callout("info", say("schedule.care_team_title"), CARE_TEAM))
+            doc.add(Callout("info", say("schedule.care_team_title"), note))
         else:
             doc.add(Callout("info", say("schedule.given_title"), note))
             if options.get("every") is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lupus_guide.document import Bullets, Heading, Paragraph
+from lupus_guide.i18n.dates import prose_date
 from lupus_guide.messages import say
 from lupus_guide.views import Result, new_document, reads
 
@@ -47,7 +48,8 @@ def sources(content) -> Result:
         doc.add(Heading(say("heading.sources")), Paragraph(count))
         for r in records:
             doc.add(Heading(r["title"], 2),
-                    Paragraph(say("sources.checked", url=r["url"], date=r["checked"])),
+                    Paragraph(say("sources.checked", url=r["url"],
+                                  date=prose_date(r["checked"]))),
                     Bullets(r["supports"]))
         return doc
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from lupus_guide.document import Heading
-from lupus_guide.messages import say
+from lupus_guide.messages import Said, say
 from lupus_guide.models import unique_sources
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data, topic_blocks
 
-TITLES = {kind: say(f"topics.{kind}") for kind in ("costs", "care")}
+TITLES = Said("topics.{}", ("costs", "care"))
 
 
 def topics(content, kind: str) -> Result:
