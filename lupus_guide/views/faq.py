@@ -5,7 +5,7 @@ from __future__ import annotations
 from lupus_guide.document import Bullets, Heading, Paragraph, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import clean_query, printable
-from lupus_guide.messages import say
+from lupus_guide.messages import language, say
 from lupus_guide.search import search_faq, short_list
 from lupus_guide.views import Result, new_document, reads, source_rows, to_data
 from lupus_guide.views.blocks import named_therapy
@@ -48,7 +48,7 @@ def faq(content, text: str | None, topic: str | None = None, therapy: str | None
                       [[e.question, ", ".join(e.topics)] for e in entries]),
                 Paragraph(say("faq.for_an_answer")))
         return Result("faq", [to_data(e) for e in entries], doc)
-    hits = short_list(search_faq(content, text, entries), LIST_SHARE, LIST_MOST)
+    hits = short_list(search_faq(content, text, entries, lang=language()), LIST_SHARE, LIST_MOST)
     if not hits:
         raise NotFound(say("faq.no_match", text=printable(text)), say("faq.no_match_hint"))
     full = [h for h in hits if h.score >= hits[0].score * FULL_SHARE][:FULL_MOST]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lupus_guide.document import Heading, Table
 from lupus_guide.errors import NotFound
 from lupus_guide.inputs import printable
-from lupus_guide.messages import say
+from lupus_guide.messages import language, say
 from lupus_guide.search import search_all, short_list
 from lupus_guide.views import Result, new_document, reads
 
@@ -16,7 +16,7 @@ SHARE, MOST = 0.25, 25
 @reads()  # every part: search reads the whole guide
 def search(content, text: str) -> Result:
     """Everything in the guide that matches ``text``, best first, saying where each hit is."""
-    hits = short_list(search_all(content, text), SHARE, MOST)
+    hits = short_list(search_all(content, text, lang=language()), SHARE, MOST)
     if not hits:
         raise NotFound(say("search.no_match", text=printable(text)), say("search.no_match_hint"))
     data = [{"kind": h.kind, "id": h.id, "title": h.title, "where": h.where,
