@@ -51,7 +51,7 @@ def test_weasyprint_writes_a_real_pdf_of_two_to_four_pages(cli, tmp_path, args, 
     pages, size = pdf_pages(target)
     assert 2 <= len(pages) <= 4 and paper in size.lower()
     for number, page in enumerate(pages, 1):  # counters and the running header on every page
-        assert f"Page {number} of {len(pages)}" in page and "Content reviewed" in page
+        assert f"Page {number} of {len(pages)}" in page and "Content last reviewed" in page
         if "--clinic" in args:
             assert CLINIC["phone"] in page and CLINIC["name"] in page
     everything = " ".join(pages)

@@ -78,7 +78,8 @@ def test_handout_prints_on_two_to_four_pages_each_with_the_frame(cli, printed, t
     for number, page in enumerate(pages, 1):
         words = flat(page)
         assert f"Page {number} of {count}" in words, (therapy, number)
-        assert "Content reviewed" in words and "file://" not in words
+        assert "Educational only" in words and "Content last reviewed" in words
+        assert "file://" not in words
         if pack:  # the clinic's name and phone on every sheet
             assert CLINIC["name"] in words and CLINIC["phone"] in words, (therapy, number)
 

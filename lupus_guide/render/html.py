@@ -63,7 +63,7 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
    where a page has none. */
 @page { margin: 15mm 13mm 14mm;
   @top-left { font: 9pt Georgia, "Times New Roman", serif; vertical-align: bottom; }
-  @bottom-left { font: 9pt Georgia, "Times New Roman", serif; vertical-align: top; }
+  @bottom-left { font: 8pt Georgia, "Times New Roman", serif; vertical-align: top; }
   @bottom-right { font: 9pt Georgia, "Times New Roman", serif; vertical-align: top; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 12pt; padding: 0; }
@@ -100,6 +100,9 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
   body.checklist section.callout h3 { margin: .2em 0 0; font-size: 1em; }
   body.checklist dl { gap: 0 .6em; margin: 0; }
   body.checklist footer { margin-top: .4em; padding-top: .15em; font-size: 9pt; }
+  /* On paper the disclaimer and review date are in every page's bottom margin (page_css): the
+     closing footer would only repeat them, and could stand alone on a last sheet. */
+  footer.in-margin { display: none; }
 }
 """
 
@@ -122,7 +125,8 @@ def page_css(doc: d.Document) -> str:
     if doc.running:
         parts.append(f"@top-left {{ content: {css_string(doc.running)}; }} ")
     if doc.reviewed:
-        reviewed = say("print.reviewed", date=doc.reviewed)
+        # the disclaimer with the review date on every sheet (the closing footer is not printed)
+        reviewed = doc.footer or say("print.reviewed", date=doc.reviewed)
         parts.append(f"@bottom-left {{ content: {css_string(reviewed)}; }} ")
     page, of = css_string(say("print.page") + " "), css_string(" " + say("print.of") + " ")
     parts.append(f"@bottom-right {{ content: {page} counter(page) {of} counter(pages); }} }}")
@@ -230,6 +234,7 @@ def render_html(doc: d.Document, lang: str = "en") -> str:
     else:
         out.append("</main>")
         if doc.footer:
-            out.append(f"<footer>{_text(doc.footer)}</footer>")
+            margin = ' class="in-margin"' if doc.reviewed else ""
+            out.append(f"<footer{margin}>{_text(doc.footer)}</footer>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
