@@ -107,3 +107,20 @@ def test_known_suffixes_and_no_suffix_still_write(cli, tmp_path, name, start):
     target = tmp_path / name
     assert cli("handout", "rituximab", "-o", str(target)).code == 0
     assert target.read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.parametrize("pack", [[], ["--clinic", "examples/clinic-pack"]],
+                         ids=["bundled", "clinic"])
+@pytest.mark.parametrize("therapy", ["belimumab", "anifrolumab", "rituximab", "obinutuzumab",
+                                     "cyclophosphamide", "methylprednisolone"])
+def test_spanish_handouts_stay_within_four_pages(cli, tmp_path, therapy, pack):
+    """Spanish runs longer than English: its handouts must still print on 2 to 4 pages, each
+    with the Spanish frame (issue 17)."""
+    weasyprint_or_skip()
+    target = tmp_path / "folleto.pdf"
+    outcome = cli("--lang", "es", "handout", therapy, *pack, "-o", str(target))
+    assert outcome.code == 0, outcome.stderr
+    pages, _ = pdf_pages(target)
+    assert 2 <= len(pages) <= 4, (therapy, pack, len(pages))
+    for number, page in enumerate(pages, 1):
+        assert f"Página {number} de {len(pages)}" in page

@@ -85,6 +85,16 @@ def test_handout_prints_on_two_to_four_pages_each_with_the_frame(cli, printed, t
 
 
 @pytest.mark.parametrize("therapy", THERAPIES)
+@PACKS
+def test_spanish_handout_prints_on_two_to_four_pages(cli, printed, therapy, pack):
+    """Spanish runs longer than English; printed from the browser it still fits (issue 17)."""
+    pages, count, _ = printed(cli, "--lang", "es", "handout", therapy, *pack)
+    assert 2 <= count <= 4, (therapy, pack, count)
+    for number, page in enumerate(pages, 1):
+        assert f"Página {number} de {count}" in flat(page), (therapy, number)
+
+
+@pytest.mark.parametrize("therapy", THERAPIES)
 def test_handout_prints_every_section_and_the_clinics_instructions(cli, printed, therapy):
     pages, _, _ = printed(cli, "handout", therapy, *PACK)
     words = flat(" ".join(pages))

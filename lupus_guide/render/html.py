@@ -64,15 +64,16 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
 @page { margin: 15mm 13mm 14mm;
   @top-left { font: 9pt Georgia, "Times New Roman", serif; vertical-align: bottom; }
   @bottom-left { font: 8pt Georgia, "Times New Roman", serif; vertical-align: top; }
-  @bottom-right { font: 9pt Georgia, "Times New Roman", serif; vertical-align: top; } }
+  @bottom-right { font: 9pt Georgia, "Times New Roman", serif; vertical-align: top;
+                  white-space: nowrap; width: 30mm; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 12pt; padding: 0; }
   a { color: #000; text-decoration: none; }
   /* A handout is two to four sheets: smaller type, the steps in two columns, short sources. */
-  body.handout { font-size: 11pt; line-height: 1.3; }
+  body.handout { font-size: 10.5pt; line-height: 1.25; }
   body.handout header.clinic { padding: .2em .5em; margin-bottom: .5em; }
   body.handout h1 { font-size: 1.5em; margin: 0 0 .3em; }
-  body.handout h2 { font-size: 1.2em; margin: .7em 0 .25em; }
+  body.handout h2 { font-size: 1.2em; margin: .6em 0 .2em; }
   body.handout h3 { margin: .45em 0 .15em; }
   body.handout p { margin: .3em 0; }
   body.handout ul { margin: .2em 0; }
@@ -82,8 +83,8 @@ footer { margin-top: 2em; border-top: 1px solid #000; padding-top: .4em; font-si
   body.handout section.callout h3 { margin: .25em 0 .1em; }
   body.handout h4 { margin: .3em 0 0; font-size: 1em; }
   body.handout section.callout.common ul { columns: 2; }
-  body.handout ul.write-in li { padding-bottom: 1.1em; }
-  body.handout ol.sources.short { font-size: 8.5pt; line-height: 1.2; }
+  body.handout ul.write-in li { padding-bottom: .9em; }
+  body.handout ol.sources.short { font-size: 8pt; line-height: 1.15; }
   /* A checklist is one sheet of paper: the items (the reasons stay on screen, the clinic's own
      words print), in two columns, so the one for a single therapy fits on one page. */
   body.checklist { line-height: 1.2; font-size: 11pt; }
