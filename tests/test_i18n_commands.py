@@ -12,7 +12,8 @@ ARGS = {
     "side-effects": ["rituximab"], "costs": [], "care": [], "search": ["hepatitis"],
     "sources": [], "changes": [], "handout": ["rituximab"],
     "schedule": ["belimumab", "--start", "2027-01-04"], "validate": [], "paths": [],
-    "journal": ["list"],
+    "journal": ["list"], "start": ["benlysta"], "ids": ["checklists"], "pack": ["guide"],
+    "help": [],
 }
 FORMATS = ["table", "plain", "json", "markdown", "html"]
 # a Spanish word of each command's frame, in its human output
@@ -22,7 +23,10 @@ FRAME = {"therapies": "Fuentes", "faq": ("Ninguna pregunta", "Respuestas para"),
          "care": "Cuidado a largo plazo", "search": "Resultados de la búsqueda",
          "sources": "fuentes", "changes": "Qué cambió", "handout": "lo que debe saber",
          "schedule": "Fechas de infusión", "validate": "No se encontraron problemas",
-         "paths": "Idiomas", "journal": "Todavía no hay diario"}
+         "paths": "Idiomas", "journal": "Todavía no hay diario",
+         "start": "Cómo empezar con", "ids": "Ids que puede usar", "help": "911",
+         # the pack authors' guide (docs/clinic-packs.md) is written in English only
+         "pack": "Writing a clinic pack"}
 
 
 def test_the_table_of_arguments_names_every_command():
