@@ -59,6 +59,45 @@ WORDS = {
     "fluttering": "flutter", "shaking": "chill",
     "seeing": "see", "hearing": "hear", "bruise": "bruis", "bruising": "bruis",
 }
+# Spanish words a person may log (accents folded), read as the English word the guide's lists
+# use: the lists are always read in English (``lists_in_english``), whatever the run's language.
+SPANISH = {
+    "dificultad": "trouble", "problema": "trouble", "respirar": "breath", "respiracion": "breath",
+    "respiro": "breath", "respira": "breath", "aire": "breath", "falta": "short",
+    "ahogo": "breathless", "ahogando": "breathless", "ahogarme": "breathless",
+    "silbido": "breathless", "hinchazon": "swell", "hinchado": "swell", "hinchada": "swell",
+    "inflamado": "swell", "inflamada": "swell", "labio": "lip", "lengua": "tongue",
+    "garganta": "throat", "cara": "face", "rostro": "face", "boca": "mouth", "ojo": "eye",
+    "pierna": "leg", "brazo": "arm", "pie": "feet", "tobillo": "ankle", "piel": "skin",
+    "pecho": "chest", "corazon": "heart", "latido": "heart", "estomago": "stomach",
+    "barriga": "stomach", "vientre": "stomach", "cabeza": "head", "dolor": "pain",
+    "duele": "pain", "doloroso": "pain", "dolorosa": "pain", "ardor": "burn", "arde": "burn",
+    "quema": "burn", "desmayo": "faint", "desmaye": "faint", "desmayado": "faint",
+    "desmayada": "faint", "conocimiento": "conscious", "confusion": "confus",
+    "confundido": "confus", "confundida": "confus", "debilidad": "weak", "debil": "weak",
+    "entumecimiento": "numb", "adormecimiento": "numb", "adormecido": "numb",
+    "adormecida": "numb", "hormigueo": "numb", "fiebre": "fever", "calentura": "fever",
+    "febril": "fever", "temperatura": "temperature", "grado": "degrees",
+    "escalofrio": "chill", "temblor": "chill", "sarpullido": "rash", "salpullido": "rash",
+    "erupcion": "rash", "erupciones": "rash", "roncha": "hive", "picazon": "itch",
+    "comezon": "itch", "pica": "itch", "ampolla": "blister", "orina": "pee", "orinar": "pee",
+    "orino": "pee", "pipi": "pee", "sangre": "blood", "sangrado": "bleed", "sangrando": "bleed",
+    "sangra": "bleed", "moreton": "bruis", "moretones": "bruis", "tos": "cough",
+    "tosiendo": "cough", "toser": "cough", "flema": "mucus", "moco": "mucus",
+    "vomito": "vomit", "vomitar": "vomit", "vomitando": "vomit",
+    "mareo": "dizzy", "mareado": "dizzy", "mareada": "dizzy", "rapido": "fast",
+    "acelerado": "fast", "palpitacion": "flutter", "palpitaciones": "flutter",
+    "hablar": "speak", "habla": "speak", "vista": "vision", "borrosa": "blur",
+    "borroso": "blur", "suicidio": "suicide", "suicidarme": "suicide", "matarme": "suicide",
+    "lastimarme": "selfharm", "dano": "harm", "hacerme": "self", "convulsion": "seizure",
+    "convulsiones": "seizure", "heces": "stool", "negro": "black", "negra": "black",
+    "oscuro": "dark", "oscura": "dark", "amarillo": "yellow", "amarilla": "yellow",
+    "rojo": "red", "roja": "red", "rosado": "pink", "rosada": "pink", "cafe": "brown",
+    "espumosa": "foamy", "espumoso": "foamy", "cansancio": "tired", "cansado": "tired",
+    "cansada": "tired", "presion": "pressure", "peso": "weight", "aumento": "gain",
+    "caminar": "walk", "tragar": "swallow", "llaga": "sore", "ulcera": "ulcer",
+}
+
 # Everyday ways of saying a sign: when every word of a trigger is there, the words after it are
 # added (to a symptom), or stand for the trigger (in a list's sign).
 SAYING_TEXTS = (
@@ -72,7 +111,10 @@ SAYING_TEXTS = (
     ("throw up", "vomit"), ("threw up", "vomit"), ("thrown up", "vomit"),
     ("hurt self", "selfharm"), ("harm self", "selfharm"), ("kill self", "selfharm"),
     ("suicide", "selfharm"), ("end life", "selfharm"),
-    ("high temperature", "fever"), ("hive", "hive rash itch"), ("want die", "selfharm"),
+    ("high temperature", "fever"), ("hive", "hive rash itch"),
+    ("pain head", "headache"), ("pain throat", "sore throat"), ("perdi conscious", "faint"),
+    ("lost conscious", "faint"), ("face caida", "weak"), ("face caido", "weak"),
+    ("want die", "selfharm"),
     ("chest tight", "chest pressure"),
 )
 # Parts of the body: never a sign alone ("lips" in "swelling of the face, lips or throat").
@@ -86,7 +128,8 @@ SHARED = frozenset({"trouble", "very"})
 TEMPERATURE = re.compile(
     r"(\d{2,3}(?:[.,]\d+)?)\s*(?:°|º|degrees?|deg)?\s*(f|c|fahrenheit|celsius)?(?![a-z0-9])",
     re.IGNORECASE)
-TEMPERATURE_WORDS = frozenset({"temperature", "fever", "thermometer", "degree", "degrees"})
+TEMPERATURE_WORDS = frozenset({"temperature", "fever", "thermometer", "degree", "degrees",
+                               "temperatura", "fiebre", "calentura", "grados", "termometro"})
 
 
 class Sign(msgspec.Struct, frozen=True):
@@ -123,6 +166,8 @@ def _final(word: str) -> str:
 def _ending(word: str) -> str:
     if word in WORDS:
         return WORDS[word]
+    if word in SPANISH and SPANISH[word] not in SPANISH:
+        return _ending(SPANISH[word])
     for ending, keep in (("iness", 3), ("ness", 3), ("fully", 4), ("ful", 4)):
         if word.endswith(ending) and len(word) - len(ending) >= keep:
             word = word[: -len(ending)] + ("y" if ending == "iness" else "")
@@ -139,6 +184,8 @@ def _ending(word: str) -> str:
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
                 word = word[:-1]  # running -> run
             break
+    if word in SPANISH and SPANISH[word] not in SPANISH:  # a plural: "labios", "piernas"
+        return _ending(SPANISH[word])
     return WORDS.get(word, word)
 
 
@@ -155,8 +202,16 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in words) | words
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents: "respiración" is "respiracion"."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(ch))
+
+
 def _words(text: str) -> list[str]:
-    text = re.sub(r"\bcan(?:['’]?t| not)\b", "cannot", text.casefold().replace("’", "'"))
+    text = re.sub(r"\bcan(?:['’]?t| not)\b", "cannot", _fold(text).replace("’", "'"))
     text = text.replace("n't", " not")
     return [_stem(w) for w in re.findall(r"[a-z][a-z'’-]*[a-z]|[a-z]", text)]
 
@@ -306,6 +361,23 @@ def lists(content, therapy_id: str | None) -> list[tuple[str, str, str]]:
                       if GENERAL_TOPICS[topic.id] or topic.id == "warning-signs"
                       or any(w in item.casefold() for w in EMERGENCY_WORDS)]
     return found
+
+
+def in_english(content, env):
+    """The content whose lists a symptom is read against: the English one, whatever the run's
+    language (the words above read a Spanish symptom in English words). A run in English, or
+    English that cannot be loaded, keeps ``content``."""
+    from lupus_guide.messages import language
+
+    if language() == "en":
+        return content
+    from lupus_guide.content import default_layers, load_content
+
+    paths = env.paths()
+    try:
+        return load_content(default_layers(paths.clinic, "en"), cache_dir=paths.cache_dir)
+    except Exception:  # noqa: BLE001 - the run's own content is still there to match against
+        return content
 
 
 def signs_for(content, therapy_id: str | None) -> Signs:

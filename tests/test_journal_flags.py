@@ -140,3 +140,38 @@ def test_adding_words_never_stops_a_match(content, base, extra, where):
 
 
 _GENERAL: dict = {}
+
+
+# A symptom logged in Spanish is read in English words against the English lists (the summary
+# and the prompts always read the English lists, whatever the run's language).
+SPANISH_PHRASINGS = [
+    (None, "dificultad para respirar", E),
+    (None, "me falta el aire", E),
+    (None, "labios hinchados", E),
+    (None, "hinchazón de la lengua", E),
+    (None, "dolor de pecho", E),
+    (None, "me desmayé en la ducha", E),
+    (None, "pensamientos de suicidio", E),
+    (None, "cara caída de un lado", E),
+    ("rituximab", "fiebre de 39", C),
+    ("rituximab", "temperatura 101", C),
+    (None, "escalofríos y tos con flema", C),
+    (None, "sangre en la orina", C),
+    (None, "ronchas", C),
+    (None, "cansancio", NO),
+    (None, "dolor de cabeza leve", NO),
+]
+
+
+@pytest.mark.parametrize(("therapy", "symptom", "expected"), SPANISH_PHRASINGS)
+def test_spanish_phrasings(signs, therapy, symptom, expected):
+    flags = match(symptom, signs(therapy))
+    assert (flags[0].level if flags else NO) == expected, (symptom, flags)
+
+
+def test_a_spanish_reaction_logged_in_a_spanish_run_prompts_911(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = cli("--lang", "es", "journal", "add", "reaction", "--therapy", "rituximab",
+                 "--symptom", "dificultad para respirar", "--severity", "moderate")
+    assert result.code == 0, result.stderr
+    assert "911" in result.stderr

@@ -37,7 +37,7 @@ def add(content, env, kind: Kind, *, therapy: str | None, date: str | None, time
     if kind == "infusion" and entry.date > dt.date.today().isoformat():
         _note(env, say("journal.future_date", date=entry.date))
     if kind == "reaction":
-        for line in reaction_prompts(content, entry):
+        for line in reaction_prompts(content, entry, env):
             _note(env, line)
 
     def document():
@@ -52,14 +52,15 @@ def _note(env, line: str) -> None:
     env.write(f"lupus-guide journal add: {line}\n", env.stderr)
 
 
-def reaction_prompts(content, entry: Entry) -> list[str]:
+def reaction_prompts(content, entry: Entry, env=None) -> list[str]:
     """What to do now about a reaction just logged: 911 for an emergency sign or a severe one;
-    the care team today (with the clinic's phone when a pack is active) for a call sign."""
-    from lupus_guide.flags import CALL, EMERGENCY, match, signs_for
+    the care team now (with the clinic's phone when a pack is active) for a call sign."""
+    from lupus_guide.flags import CALL, EMERGENCY, in_english, match, signs_for
 
     therapy = entry.therapy if in_guide(content, entry.therapy) else None
+    lists = in_english(content, env) if env is not None else content
     levels = {flag.level for flag in match(entry.fields.get("symptom", ""),
-                                           signs_for(content, therapy))}
+                                           signs_for(lists, therapy))}
     lines = []
     if EMERGENCY in levels or entry.fields.get("severity") == "severe":
         lines.append(say("journal.prompt_911"))

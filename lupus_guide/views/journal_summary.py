@@ -21,7 +21,7 @@ def summary(content, env, *, since: str | None = None, until: str | None = None,
             name: str | None = None) -> Result:
     """A summary for the next visit; with --therapy and --start, the infusions are checked
     against the usual schedule and the next usual dose is named."""
-    from lupus_guide.flags import EMERGENCY, match, signs_for
+    from lupus_guide.flags import EMERGENCY, in_english, match, signs_for
     from lupus_guide.journal_settings import saved_name
 
     since, until = check_date(since, "--since"), check_date(until, "--until")
@@ -38,6 +38,7 @@ def summary(content, env, *, since: str | None = None, until: str | None = None,
     infusions = [e for e in entries if e.kind == "infusion"]
     reactions = [e for e in entries if e.kind == "reaction"]
     signs: dict = {}
+    english = in_english(content, env)  # the lists are read in English
     known: dict[tuple, list] = {}  # the same symptom is often logged again and again
 
     def flags_of(entry: Entry):
@@ -45,7 +46,7 @@ def summary(content, env, *, since: str | None = None, until: str | None = None,
         symptom = entry.fields.get("symptom", "")
         if (key, symptom) not in known:
             if key not in signs:
-                signs[key] = signs_for(content, key)
+                signs[key] = signs_for(english, key)
             known[key, symptom] = match(symptom, signs[key])
         return known[key, symptom]
 
