@@ -388,11 +388,16 @@ def modified(paths: list[Path]) -> dict[Path, int | None]:
 
 def check_written_files(argv: list[str], before: dict[Path, int | None]) -> None:
     """A file the command wrote (Markdown, HTML, JSON, CSV, plain text, iCalendar) is UTF-8 and
-    carries no character a terminal would act on (iCalendar's CR LF line ends aside)."""
+    carries no character a terminal would act on (iCalendar's CR LF line ends aside); a PDF is
+    a whole PDF (its text is in its binary streams)."""
     for path, mtime in modified(list(before)).items():
         if mtime is None or mtime == before[path]:
             continue
-        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+        data = path.read_bytes()
+        if data.startswith(b"%PDF-"):
+            assert b"%%EOF" in data[-1024:], f"{path} written by argv={argv!r} is a cut-off PDF"
+            continue
+        text = data.decode("utf-8").replace("\r\n", "\n")
         found = UNSAFE.search(text)
         assert not found, f"{path} written by argv={argv!r} carries {found!r}"
 
