@@ -671,7 +671,7 @@ def use(lang: str) -> None:
         forget()
         return
 
-    _active = templates(lang)
+    _active = templates(lang, ENGLISH)
 
 
 def language() -> str:

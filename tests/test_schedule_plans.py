@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lupus_guide.errors import ExitCode
-from lupus_guide.given_dates import given_doses
-from lupus_guide.planning import add_months, short_name
+from lupus_guide.planning import add_months, given_doses, short_name
 from lupus_guide.views.blocks import stage_items
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")

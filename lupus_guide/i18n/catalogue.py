@@ -22,12 +22,12 @@ _click_table: dict[str, str] = {}
 _help_table: dict[str, str] = {}
 
 
-def templates(lang: str) -> dict[str, str]:
-    """The usable translations of ``lang``'s catalogue, by message id; also installs its
-    translations of Click's words."""
+def templates(lang: str, english: dict[str, str]) -> dict[str, str]:
+    """The usable translations of ``lang``'s catalogue, by message id (a translation is usable
+    while its English is still ``english``'s); also installs its translations of Click's words.
+    The caller (``messages``) passes its own table, so this module never imports it."""
     from lupus_guide.i18n import catalogue_path
     from lupus_guide.i18n.po import translations
-    from lupus_guide.messages import ENGLISH
 
     try:
         entries = translations(catalogue_path(lang).read_text(encoding="utf-8"))
@@ -42,7 +42,7 @@ def templates(lang: str) -> dict[str, str]:
             _click_table[msgid] = msgstr
         elif context == HELP_CONTEXT:
             _help_table[msgid] = msgstr
-        elif ENGLISH.get(context) == msgid:
+        elif english.get(context) == msgid:
             found[context] = msgstr
     _translate_click()
     return found

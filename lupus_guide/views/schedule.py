@@ -27,7 +27,7 @@ def dates_from(options: dict) -> str:
 
 def every_line(every: str) -> str:
     """``One infusion every 14 days.``"""
-    from lupus_guide.given_dates import parse_interval
+    from lupus_guide.planning import parse_interval
 
     gap = parse_interval(every)
     if gap.every_months is not None:
