@@ -11,11 +11,10 @@ import shlex
 import shutil
 import sqlite3
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_print import TOOLS, read_pdf
+from test_print import TOOLS, chromium_pdf, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today()
@@ -289,15 +288,7 @@ def printer(tmp_path_factory):
     work = tmp_path_factory.mktemp("summary-print")
 
     def to_pdf(html_file):
-        pdf = html_file.with_suffix(".pdf")
-        subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={pdf}",
-             html_file.as_uri()],
-            capture_output=True, timeout=120, check=False)
-        assert pdf.exists() and pdf.stat().st_size > 0, f"Chromium printed no PDF of {html_file}"
-        pages, count, size = read_pdf(pdf)
+        pages, count, size = read_pdf(chromium_pdf(html_file, work / "profile"))
         return "\f".join(pages), count, size
 
     return work, to_pdf

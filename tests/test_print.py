@@ -38,6 +38,19 @@ def read_pdf(pdf: Path) -> tuple[list[str], int, str]:
     return [page for page in text.split("\f") if page.strip()], pages, size
 
 
+def chromium_pdf(html_file: Path, profile: Path) -> Path:
+    """Headless Chromium prints ``html_file`` to a PDF beside it (its own header and footer left
+    on: the page's margins must leave them no room)."""
+    pdf = html_file.with_suffix(".pdf")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html_file.as_uri()],
+        capture_output=True, timeout=120, check=False)
+    assert pdf.exists() and pdf.stat().st_size > 0, f"Chromium printed no PDF of {html_file}"
+    return pdf
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """``printed(cli, *args)``: the pages Chromium prints of ``lupus-guide *args -o FILE.html``.
@@ -55,15 +68,7 @@ def printed(tmp_path_factory):
         if args not in done:
             html_file = work / f"page-{len(done)}.html"
             assert cli(*args, "-o", str(html_file)).code == 0, args
-            pdf = html_file.with_suffix(".pdf")
-            subprocess.run(
-                ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", f"--user-data-dir={work / 'profile'}",
-                 f"--print-to-pdf={pdf}", html_file.as_uri()],
-                capture_output=True, timeout=120, check=False)
-            assert pdf.exists() and pdf.stat().st_size > 0, f"Chromium printed no PDF of {args}"
-            done[args] = read_pdf(pdf)
+            done[args] = read_pdf(chromium_pdf(html_file, work / "profile"))
         return done[args]
 
     return print_of
