@@ -127,8 +127,20 @@ def lang_option():
     """The shared ``--lang`` option, as a Click parameter for a command built by Typer."""
     from typer.core import TyperOption
 
-    return TyperOption(param_decls=["--lang"], type=str, metavar="LANG", expose_value=False,
-                       is_eager=True, callback=_take_lang, help=_lang_help())
+    class LangOption(TyperOption):
+        """Its help (which lists the installed languages, read from the package's folders) is
+        worked out only when help is shown, not on every run."""
+
+        @property
+        def help(self) -> str:
+            return _lang_help()
+
+        @help.setter
+        def help(self, value: str | None) -> None:
+            pass
+
+    return LangOption(param_decls=["--lang"], type=str, metavar="LANG", expose_value=False,
+                      is_eager=True, callback=_take_lang)
 
 
 def _lang_help() -> str:
